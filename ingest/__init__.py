@@ -1,0 +1,1 @@
+"""From raw articles to events: readers -> nlp -> actors -> events."""

@@ -1,0 +1,1 @@
+"""Questions asked of a loaded graph, one template per question per backend."""
