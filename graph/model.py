@@ -24,6 +24,9 @@ ACTOR_TYPES: tuple[str, ...] = ("person", "country", "organization", "igo", "gro
 Modality = Literal["asserted", "reported", "future", "hypothetical"]
 MODALITIES: tuple[str, ...] = ("asserted", "reported", "future", "hypothetical")
 Precision = Literal["day", "month", "year"]
+# Where an event's date came from: a date expression in its sentence ("text"), an earlier sentence
+# of the same article ("context"), or only the article's publication date ("article").
+DateBasis = Literal["text", "context", "article"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -152,7 +155,9 @@ class Event:
     """One coded event, with the sentence it came from (the `extract --format jsonl` contract).
 
     `span` is the trigger's character offsets in the article text. `date` is ISO at the precision
-    the text supports, or None: an event is never given a date the text does not support.
+    the text supports, or None; `date_basis` says whether the date was written in the event's own
+    sentence, carried from earlier in the article, or is only the publication date, so a researcher
+    can keep or drop the weaker kinds.
     """
 
     article_id: str
@@ -175,6 +180,7 @@ class Event:
     negated: bool = False
     modality: Modality = "asserted"
     confidence: float = 0.5
+    date_basis: DateBasis | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -205,7 +211,7 @@ class Event:
             "quad_class": self.quad_class,
             "source": [a.to_dict() for a in self.source],
             "target": [a.to_dict() for a in self.target],
-            "object": self.object, "date": self.date, "date_precision": self.date_precision,
+            "object": self.object, "date": self.date, "date_precision": self.date_precision, "date_basis": self.date_basis,
             "location": asdict(self.location) if self.location else None,
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
         }

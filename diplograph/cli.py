@@ -1,0 +1,341 @@
+"""The `diplograph` command: a thin shell over diplograph.api and diplograph.queries.
+
+Data goes to stdout; progress, warnings and the skipped-input summary go to stderr. Heavy
+libraries are imported inside commands so that `diplograph --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from diplograph import __version__
+from diplograph.errors import DiplographError
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class _Group(click.Group):
+    """Turns expected errors into one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DiplographError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
+def store_option(func: Callable) -> Callable:
+    return click.option(
+        "--store", "store", envvar="DIPLOGRAPH_STORE", default=None, metavar="ADDRESS",
+        help="Store address: a directory (embedded Oxigraph, default ./diplograph-data), "
+             "bolt://host:port (Neo4j) or http(s)://…/sparql. Also $DIPLOGRAPH_STORE.")(func)
+
+
+def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> Callable:
+    def decorate(func: Callable) -> Callable:
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help="Output format.")(func)
+    return decorate
+
+
+def input_options(func: Callable) -> Callable:
+    func = click.option("--date", default=None, metavar="YYYY-MM-DD",
+                        help="Publication date for inputs that carry none (anchors 'on Monday').")(func)
+    func = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
+    return func
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Write records to stdout as a table, JSON, JSON lines or CSV."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(_table(rows, columns))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_cell(v)}" for k, v in value.items() if v not in (None, "", 0))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    if not rows:
+        return "(no results)"
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
+    line = lambda values: "  ".join(v[:w].ljust(w) for v, w in zip(values, widths)).rstrip()
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
+
+
+def _report_skips(skipped: Sequence[Any], quiet: bool) -> None:
+    from diplograph.ingest.readers import summarize_skips
+
+    if not skipped:
+        return
+    if not quiet:
+        for skip in skipped:
+            click.echo(f"skipped {skip}", err=True)
+    click.echo(summarize_skips(skipped), err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or per-item warnings.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool) -> None:
+    """Turn news articles about international affairs into a temporal knowledge graph of
+    diplomatic events, and ask it questions.
+
+    \b
+    Example:
+      diplograph ingest examples/articles.jsonl
+      diplograph ask timeline KGZ CHN
+    """
+    ctx.obj = {"quiet": quiet}
+
+
+@cli.command()
+@input_options
+@format_option(default="jsonl", choices=("jsonl", "json", "table", "csv"))
+@click.pass_context
+def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None, fmt: str) -> None:
+    """Print the events found in articles, without storing them.
+
+    INPUT is a text file (one article), a directory (read recursively), a JSONL or CSV file with
+    id,title,date,url,text columns (only text is required), or - for stdin.
+
+    \b
+    Example:
+      diplograph extract --date 2017-01-09 article.txt
+      diplograph extract --format table examples/articles.jsonl
+    """
+    from diplograph.api import extract_files
+
+    quiet = ctx.obj["quiet"]
+    skipped: list = []
+    graphs = extract_files(inputs, date=date, skipped=skipped, progress=not quiet)
+    if fmt == "jsonl":
+        for graph in graphs:
+            for event in graph.events:
+                click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+    else:
+        rows = [event.to_dict() for graph in graphs for event in graph.events]
+        if fmt == "table":
+            rows = [_event_row(row) for row in rows]
+        render(rows, fmt)
+    _report_skips(skipped, quiet)
+
+
+def _event_row(event: dict[str, Any]) -> dict[str, Any]:
+    names = lambda actors: "; ".join(
+        f"{a['name']} ({a['country']})" if a.get("country") else a["name"] for a in actors)
+    return {"date": event["date"], "source": names(event["source"]),
+            "type": event["plover_type"], "cameo": event["cameo_code"],
+            "target": names(event["target"]), "object": event["object"],
+            "modality": ("not " if event["negated"] else "") + event["modality"],
+            "trigger": event["trigger"]}
+
+
+@cli.command()
+@input_options
+@store_option
+@click.option("--batch-size", default=200, show_default=True,
+              help="Articles written to the store per transaction.")
+@click.pass_context
+def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, store: str | None,
+           batch_size: int) -> None:
+    """Extract events from articles and load them into a store.
+
+    Re-running an ingest replaces each article's events, so the store ends up the same; an
+    interrupted ingest is resumed by running it again.
+
+    \b
+    Example:
+      diplograph ingest examples/articles.jsonl
+      diplograph ingest --store bolt://localhost:7687 news/
+    """
+    from diplograph.api import ingest as run_ingest
+    from diplograph.graph.stores import resolve_address
+
+    quiet = ctx.obj["quiet"]
+    address = resolve_address(store)
+    summary = run_ingest(inputs, address, date=date, write_batch=batch_size, progress=not quiet)
+    _report_skips(summary.skipped, quiet)
+    click.echo(f"ingested {summary.articles} articles, {summary.events} events into {address}",
+               err=True)
+
+
+@cli.command()
+@click.option("--sparql", "sparql", default=None, metavar="QUERY|@FILE",
+              help="A SPARQL SELECT/ASK query, or @file.rq.")
+@click.option("--cypher", "cypher", default=None, metavar="QUERY|@FILE",
+              help="A Cypher query (Neo4j stores), or @file.cypher.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter ($NAME in Cypher, ?NAME in SPARQL); repeatable.")
+@click.option("--write", is_flag=True, help="Allow a Cypher query to write (Neo4j only).")
+@store_option
+@format_option()
+def query(sparql: str | None, cypher: str | None, params: tuple[str, ...], write: bool,
+          store: str | None, fmt: str) -> None:
+    """Run a raw SPARQL or Cypher query against a store, with bound parameters.
+
+    \b
+    Example:
+      diplograph query --sparql 'SELECT ?t (COUNT(*) AS ?n) WHERE { ?e dg:ploverType ?t } GROUP BY ?t'
+      diplograph query --sparql @my.rq --param actor=Xi --format csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.questions import run_raw
+
+    if bool(sparql) == bool(cypher):
+        raise click.UsageError("give exactly one of --sparql or --cypher")
+    text = _read_query(sparql or cypher)
+    bound = dict(_parse_param(p) for p in params)
+    with open_store(store) as opened:
+        rows = run_raw(opened, text, "sparql" if sparql else "cypher", bound, write=write)
+    render(rows, fmt)
+
+
+def _read_query(text: str) -> str:
+    if text.startswith("@"):
+        try:
+            with open(text[1:], encoding="utf-8") as handle:
+                return handle.read()
+        except OSError as exc:
+            raise click.BadParameter(f"cannot read query file {text[1:]!r}: {exc.strerror}")
+    return text
+
+
+def _parse_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise click.BadParameter(f"parameter must look like NAME=VALUE, got {text!r}")
+    return name, value
+
+
+@cli.group()
+def ask() -> None:
+    """Ready-made questions; the same answers on every store.
+
+    \b
+    Example:
+      diplograph ask met "Xi Jinping"
+      diplograph ask timeline KGZ CHN
+    """
+
+
+def dates_options(func: Callable) -> Callable:
+    func = click.option("--until", default=None, metavar="YYYY-MM-DD", help="Latest date.")(func)
+    func = click.option("--since", default=None, metavar="YYYY-MM-DD", help="Earliest date.")(func)
+    func = click.option("--all", "include_all", is_flag=True,
+                        help="Keep negated, future and hypothetical events too.")(func)
+    return func
+
+
+@ask.command()
+@click.argument("actor")
+@dates_options
+@store_option
+@format_option()
+def met(actor: str, since: str | None, until: str | None, include_all: bool,
+        store: str | None, fmt: str) -> None:
+    """Who ACTOR met (or visited, or hosted), when and where.
+
+    ACTOR is a name or alias ("Xi Jinping"), an actor id, or an ISO3 country code (CHN).
+
+    \b
+    Example:
+      diplograph ask met "Xi Jinping"
+      diplograph ask met KGZ --since 2017-01-01 --format csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.questions import met as ask_met
+
+    with open_store(store) as opened:
+        records = ask_met(opened, actor, since=since, until=until, include_all=include_all)
+    render([r.to_dict() for r in records], fmt)
+
+
+@ask.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@dates_options
+@store_option
+@format_option()
+def timeline(a: str, b: str, directed: bool, since: str | None, until: str | None,
+             include_all: bool, store: str | None, fmt: str) -> None:
+    """Monthly series of events between A and B: counts by PLOVER type and QuadClass,
+    Goldstein sum and mean.
+
+    A and B are ISO3 country codes (KGZ, CHN) or actor names.
+
+    \b
+    Example:
+      diplograph ask timeline KGZ CHN
+      diplograph ask timeline USA RUS --directed --format csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.questions import timeline as ask_timeline
+
+    with open_store(store) as opened:
+        rows = ask_timeline(opened, a, b, directed=directed, since=since, until=until,
+                            include_all=include_all)
+    render([r.to_dict() for r in rows], fmt)
+
+
+@cli.command()
+@store_option
+@format_option()
+def stats(store: str | None, fmt: str) -> None:
+    """What a store holds: articles, events, actors, event types, date range.
+
+    \b
+    Example:
+      diplograph stats
+      diplograph stats --store bolt://localhost:7687 --format json
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.questions import stats as ask_stats
+
+    with open_store(store) as opened:
+        figures = ask_stats(opened)
+    if fmt == "table":
+        render([{"measure": k, "value": v} for k, v in figures.items()], fmt)
+    else:
+        render([figures], fmt)
+
+
+def main() -> None:
+    cli(prog_name="diplograph")
+
+
+if __name__ == "__main__":
+    main()
