@@ -171,36 +171,50 @@ def _by_part(name: str, known: dict[str, Actor]) -> Actor | None:
 
 
 def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None, int]:
-    """Title and country in the words before a name: 'Chinese President', "China's Minister"."""
-    role = country = None
-    i = start
+    """Title and country in the words before a name: 'Chinese President', "China's Minister".
+
+    Returns the role, the country and where the whole mention starts.
+    """
     words: list[Token] = []
+    i = start
     while i > 0 and len(words) < 6:
         token = doc[i - 1]
-        if token.is_space or token.text in (",", "(", ")", "—", "-") or token.lower_ == "the":
+        if not _title_word(token):
             break
         words.insert(0, token)
         i -= 1
-    # longest title ending right before the name
-    for k in range(len(words)):
+    for k in range(len(words)):  # longest title ending right before the name
         phrase = " ".join(t.text for t in words[k:])
         if gazetteer.title_role(phrase):
-            role = phrase
-            country = _country_of(words[:k])
-            return role, country, words[0].i if country else words[k].i
-    country = _country_of(words)
-    return role, country, words[-1].i if country and words else start
+            where = _country_index(words[:k])
+            country = gazetteer.country_code(doc[where].text) if where is not None else None
+            return phrase, country, where if where is not None else words[k].i
+    where = _country_index(words)
+    if where is None:
+        return None, None, start
+    return None, gazetteer.country_code(doc[where].text), where
+
+
+def _title_word(token: Token) -> bool:
+    """Words that can sit in a title-and-country run before a name."""
+    if token.is_space or token.lower_ == "the":
+        return False
+    if token.lower_ in ("'s", "’s", "of", "-"):
+        return True
+    return token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _country_index(tokens: list[Token]) -> int | None:
+    """Index of the last country word of a modifier run ("Kyrgyzstan", "China's")."""
+    for token in reversed(tokens):
+        if token.lower_ not in ("'s", "’s") and gazetteer.country_code(token.text):
+            return token.i
+    return None
 
 
 def _country_of(tokens: list[Token]) -> str | None:
-    """The country named by the last country word of a modifier run ("Kyrgyzstan", "China's")."""
-    for token in reversed(tokens):
-        if token.lower_ in ("'s", "’s"):
-            continue
-        code = gazetteer.country_code(token.text)
-        if code:
-            return code
-    return None
+    where = _country_index(tokens)
+    return gazetteer.country_code(tokens[0].doc[where].text) if where is not None else None
 
 
 def _appositive_title(head: Token) -> tuple[str | None, str | None]:
@@ -266,16 +280,18 @@ def _title_mentions(doc: Doc, covered: set[int], found: list[Mention]) -> Iterat
                 continue
             if any(i in covered for i in range(token.i, end)):
                 continue
-            head = doc[end - 1] if doc[end - 1].dep_ != "pobj" else token
-            modifiers = [t for t in doc[sent.start:token.i][-3:]]
-            country = _country_of(modifiers)
-            start = modifiers[0].i if country and modifiers else token.i
-            if not country:
+            modifiers = list(doc[sent.start:token.i][-3:])
+            while modifiers and not _title_word(modifiers[0]):
+                modifiers = modifiers[1:]
+            where = _country_index(modifiers)
+            if where is None:
                 continue
-            if start < token.i and doc[start].lower_ == "the":
-                start += 1
+            country = gazetteer.country_code(doc[where].text)
+            start = where
             earlier = [m for m in found if m.start < token.i and len(m.actors) == 1
-                       and m.actors[0].type == "person" and m.actors[0].country == country]
+                       and m.how in ("name", "surname")
+                       and m.actors[0].type == "person" and m.actors[0].country == country
+                       and _compatible(phrase, m.actors[0].role)]
             if phrase[0].islower() or doc[max(0, start - 1)].lower_ == "the":
                 if earlier:
                     actor = earlier[-1].actors[0]
@@ -285,7 +301,18 @@ def _title_mentions(doc: Doc, covered: set[int], found: list[Mention]) -> Iterat
             actor = Actor(name=name, type="person", country=country, role=phrase,
                           id=f"person:{country.lower()}-{slugify(phrase)}")
             yield Mention(start, end, (actor,), "title", 0.7)
-            del head
+
+
+LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "monarch", "leader"})
+
+
+def _compatible(description: str, role: str | None) -> bool:
+    """Can 'the Chinese leader' be someone titled `role`? Unknown roles are given the benefit."""
+    wanted = gazetteer.title_role(description)
+    held = gazetteer.title_role(role) if role else None
+    if wanted is None or held is None or wanted == held:
+        return True
+    return wanted == "leader" and held in LEADER_ROLES
 
 
 def _title_at(doc: Doc, i: int, limit: int) -> tuple[str | None, int]:
@@ -300,11 +327,16 @@ def _title_at(doc: Doc, i: int, limit: int) -> tuple[str | None, int]:
 def _pronoun_mentions(doc: Doc, covered: set[int], found: list[Mention]) -> Iterator[Mention]:
     """He/she/his to the last person named before; 'the two sides' to the last pair of actors."""
     ordered = sorted(found, key=lambda m: m.start)
+    by_token = {i: m for m in ordered for i in range(m.start, m.end)}
     for token in doc:
         if token.i in covered:
             continue
         before = [m for m in ordered if m.end <= token.i]
         if token.lower_ in PERSON_PRONOUNS:
+            ahead = _cataphora(token, by_token)
+            if ahead:
+                yield Mention(token.i, token.i + 1, ahead.actors, "pronoun", 0.7)
+                continue
             people = [m for m in before if len(m.actors) == 1 and m.actors[0].type == "person"
                       and m.how != "media"]
             if people:
@@ -314,6 +346,24 @@ def _pronoun_mentions(doc: Doc, covered: set[int], found: list[Mention]) -> Iter
             if pair:
                 yield Mention(token.i - 2 if doc[token.i - 2].lower_ == "the" else token.i - 1,
                               token.i + 1, pair, "group", 0.6)
+
+
+def _cataphora(pronoun: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The subject a fronted phrase's pronoun points forward to.
+
+    In "During his visit to China, Atambayev met Xi", "his" is Atambayev, not whoever was named
+    before the sentence: a possessive inside an opening phrase refers to the clause's subject.
+    """
+    verb = pronoun
+    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or pronoun.i > subject.i or pronoun in subject.subtree:
+        return None
+    mention = by_token.get(subject.i)
+    if mention and len(mention.actors) == 1 and mention.actors[0].type == "person":
+        return mention
+    return None
 
 
 def _last_pair(doc: Doc, before: list[Mention]) -> tuple[Actor, ...] | None:
