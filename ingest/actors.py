@@ -28,8 +28,12 @@ MEDIA = frozenset({
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_WORDS = frozenset({"sides", "countries", "leaders", "nations", "parties", "governments",
                          "presidents", "ministers", "states", "delegations"})
-GOVERNMENT_WORDS = frozenset({"government", "officials", "authorities", "administration",
-                              "ministry", "diplomats", "cabinet", "leadership", "side"})
+# Nouns for people or bodies acting for a state: "Chinese officials" acts for China.
+STATE_AGENTS = frozenset({"government", "official", "authority", "administration", "ministry",
+                          "diplomat", "cabinet", "leadership", "side", "individual", "envoy",
+                          "delegation", "troop", "force", "military", "army", "navy", "leader",
+                          "negotiator", "lawmaker", "parliament", "embassy", "regime", "state"})
+COUNTRY_GROUPS = frozenset({"countries", "nations", "states", "governments"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class Mentions:
                 mention = self._by_token[child.i]
                 if mention.how in ("name", "surname", "title", "description"):
                     return mention
+                if token.lemma_.lower() in STATE_AGENTS and mention.how in (
+                        "country", "demonym", "capital", "igo"):
+                    return mention  # "Chinese officials", "ten Russian diplomats"
         return None
 
     def affiliations(self, article: Article, doc: Doc) -> list[Affiliation]:
@@ -318,6 +325,9 @@ def _compatible(description: str, role: str | None) -> bool:
 def _title_at(doc: Doc, i: int, limit: int) -> tuple[str | None, int]:
     """The longest title phrase starting at token i: 'Minister of Commerce', 'president'."""
     for end in range(min(limit, i + 5), i, -1):
+        last = doc[end - 1]
+        if last.is_space or last.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "VERB", "AUX"):
+            continue
         phrase = doc[i:end].text
         if gazetteer.title_role(phrase):
             return phrase, end
@@ -342,7 +352,7 @@ def _pronoun_mentions(doc: Doc, covered: set[int], found: list[Mention]) -> Iter
             if people:
                 yield Mention(token.i, token.i + 1, people[-1].actors, "pronoun", 0.6)
         elif token.lower_ in GROUP_WORDS and any(c.lower_ in ("two", "both") for c in token.children):
-            pair = _last_pair(doc, before)
+            pair = _last_pair(doc, before, countries=token.lower_ in COUNTRY_GROUPS)
             if pair:
                 yield Mention(token.i - 2 if doc[token.i - 2].lower_ == "the" else token.i - 1,
                               token.i + 1, pair, "group", 0.6)
@@ -355,7 +365,7 @@ def _cataphora(pronoun: Token, by_token: dict[int, Mention]) -> Mention | None:
     before the sentence: a possessive inside an opening phrase refers to the clause's subject.
     """
     verb = pronoun
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or pronoun.i > subject.i or pronoun in subject.subtree:
@@ -366,14 +376,22 @@ def _cataphora(pronoun: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def _last_pair(doc: Doc, before: list[Mention]) -> tuple[Actor, ...] | None:
-    """The two most recent distinct actors joined by 'and' (or the last two countries)."""
+def _last_pair(doc: Doc, before: list[Mention], countries: bool) -> tuple[Actor, ...] | None:
+    """The two parties 'the two sides' means: the last two people (or countries) named."""
+    pair: list[Actor] = []
     for mention in reversed(before):
-        token = doc[mention.end - 1]
-        for conj in token.conjuncts:
-            other = next((m for m in before if m.start <= conj.i < m.end), None)
-            if other and other.actors != mention.actors:
-                pair = (other.actors[0], mention.actors[0]) if other.start < mention.start \
-                    else (mention.actors[0], other.actors[0])
-                return pair
+        if len(mention.actors) != 1 or mention.how not in ("name", "surname", "description",
+                                                          "country", "demonym", "capital"):
+            continue
+        actor = mention.actors[0]
+        if countries:
+            if not actor.country or actor.type not in ("country", "person"):
+                continue
+            actor = Actor.country_actor(actor.country, gazetteer.country_name(actor.country))
+        elif actor.type != "person":
+            continue
+        if all(actor.id != a.id for a in pair) and all(actor.country != a.country for a in pair):
+            pair.insert(0, actor)
+        if len(pair) == 2:
+            return tuple(pair)
     return None

@@ -30,6 +30,10 @@ NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "canc
                             "call off"})
 LIGHT_VERBS = frozenset({"pay", "make", "hold", "have", "conduct", "begin", "start", "end",
                          "undertake", "complete", "host"})
+# prepositions that make a date a limit or a background, not when the event happened
+NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "since", "through", "throughout",
+                      "ahead", "prior", "from", "to"})
+SAME_DAY = "same day"
 _MAX_CLIMB = 6
 
 
@@ -115,6 +119,7 @@ def _roles(token: Token, entry: TriggerEntry, required: Token | None,
     if not source:
         return None
     target: tuple[Actor, ...] = ()
+    target_token: Token | None = None
     object_text = None
     slots = list(entry.target)
     if passive and entry.pos == "verb":
@@ -123,14 +128,14 @@ def _roles(token: Token, entry: TriggerEntry, required: Token | None,
         for arg in _slot(token, slot, required):
             actors = _actors(arg, mentions)
             if actors:
-                target = actors
+                target, target_token = actors, arg
                 break
         if target:
             break
     for slot in entry.object:
         for arg in _slot(token, slot, required):
             if not _actors(arg, mentions):
-                object_text = _phrase(arg)
+                object_text = _phrase(arg, target_token)
                 break
         if object_text:
             break
@@ -177,7 +182,7 @@ def _subject(verb: Token, mentions: Mentions) -> tuple[Actor, ...]:
             if child.dep_ in ("nsubj", "csubj"):
                 return _actors(child, mentions)
         if current.dep_ in ("xcomp", "conj", "acl", "advcl", "dobj", "pcomp", "relcl", "acomp") \
-                and current.head is not current:
+                and current.head.i != current.i:
             if current.dep_ == "relcl":
                 return _actors(current.head, mentions)
             current = current.head
@@ -198,7 +203,10 @@ def _slot(token: Token, slot: str, required: Token | None) -> Iterator[Token]:
             return
         anchor, slot = required, slot[4:]
     dep, _, word = slot.partition(":")
-    for child in anchor.children:
+    children = list(anchor.children)
+    if dep == "prep":  # "signed an agreement with Japan": the 'with' hangs on the object
+        children += [g for c in children if c.dep_ == "dobj" for g in c.children]
+    for child in children:
         if dep == "prep" and child.dep_ in ("prep", "agent") and child.lower_ == word:
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif dep in ("dobj", "nsubjpass") and child.dep_ in ("dobj", "nsubjpass"):
@@ -218,9 +226,13 @@ def _actors(token: Token, mentions: Mentions) -> tuple[Actor, ...]:
     return tuple(found.values())
 
 
-def _phrase(token: Token) -> str:
-    """The text of an object phrase, without leading articles, 'to' or possessive countries."""
+def _phrase(token: Token, target: Token | None = None) -> str:
+    """The text of an object phrase, without leading articles, 'to', possessive countries, or
+    the phrase that names the target ("sanctions on Russia" -> "sanctions")."""
     tokens = list(token.subtree)
+    if target is not None and target.head.dep_ == "prep" and target.head.head.i == token.i:
+        dropped = {t.i for t in target.head.subtree}
+        tokens = [t for t in tokens if t.i not in dropped]
     if token.dep_ == "xcomp" or token.pos_ == "VERB":
         tokens = [t for t in tokens if not (t.dep_ == "aux" and t.lower_ == "to")]
     while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].is_space
@@ -241,12 +253,13 @@ def _build(found: _Found, sent: Span, index: int, article: Article,
     token, entry = found.token, found.entry
     code = codes.cameo(entry.cameo)
     negated, modality = _modality(token)
-    event_date, basis = _date(token, sent, article, modality == "future", context_date)
+    event_date, basis = _date(token, sent, article, modality, context_date)
     return Event(
         article_id=article.id, sentence_index=index, sentence=sent.text.strip(),
         span=(token.idx, token.idx + len(token.text)), trigger=token.text,
-        predicate=entry.predicate, plover_type=code.plover_type,
-        plover_mode=entry.mode or code.plover_mode, plover_context=code.plover_context,
+        predicate=entry.predicate, plover_type=entry.plover or code.plover_type,
+        plover_mode=entry.mode if entry.plover else entry.mode or code.plover_mode,
+        plover_context=code.plover_context,
         cameo_code=code.code, goldstein=code.goldstein, quad_class=code.quad_class,
         source=found.source, target=found.target, object=found.object,
         date=event_date, date_basis=basis, location=_location(token, sent, siblings),
@@ -254,60 +267,72 @@ def _build(found: _Found, sent: Span, index: int, article: Article,
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """The trigger and the verbs and nouns it hangs from, up to the sentence root."""
+    """The trigger and the words it hangs from, up to the sentence root or a verb of saying.
+
+    What the reporting clause says ("officials said on Wednesday", "will say") is about the
+    report, not the event reported, so the chain stops below it.
+    """
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < _MAX_CLIMB + 2:
-        chain.append(chain[-1].head)
+    while chain[-1].head.i != chain[-1].i and len(chain) < _MAX_CLIMB + 2:
+        head = chain[-1].head
+        if head.lemma_ in SPEECH_VERBS and chain[-1].dep_ in ("ccomp", "parataxis", "advcl"):
+            break
+        chain.append(head)
     return chain
+
+
+def _reported(token: Token) -> bool:
+    """Is the trigger inside what someone said or reported?"""
+    chain = _clause_chain(token)
+    top = chain[-1]
+    return top.head.i != top.i and top.head.lemma_ in SPEECH_VERBS
 
 
 def _modality(token: Token) -> tuple[bool, str]:
     """Negation and modality from auxiliaries and the verbs the trigger is embedded under."""
     negated = any(c.dep_ == "neg" for c in token.children)
-    modality = "asserted"
+    modality = "reported" if _reported(token) else "asserted"
     for word in _clause_chain(token):
         children = list(word.children)
-        if word is not token and word.lemma_ in NEGATING_VERBS:
-            negated = True
-        if word is not token and word.lemma_ in ("not",):
-            negated = True
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in children) or \
-                (word is not token and word.lemma_ in FUTURE_VERBS):
-            modality = "future"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children) or \
                 any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             return negated, "hypothetical"
-        if word is not token and word.lemma_ in SPEECH_VERBS and modality == "asserted":
-            modality = "reported"
-        if word is not token and any(c.dep_ == "neg" for c in children) and \
-                word.lemma_ in FUTURE_VERBS | NEGATING_VERBS:
-            negated = not negated
-        if word.dep_ in ("ROOT",):
-            break
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in children) or \
+                (word.i != token.i and word.lemma_ in FUTURE_VERBS):
+            modality = "future"
+        if word.i != token.i and word.lemma_ in NEGATING_VERBS:
+            # "refused to sign" is a negated signing; "did not refuse to sign" is not
+            negated = not any(c.dep_ == "neg" for c in children)
     return negated, modality
 
 
-def _date(token: Token, sent: Span, article: Article, future: bool,
+def _date(token: Token, sent: Span, article: Article, modality: str,
           context_date: str | None) -> tuple[str | None, str | None]:
-    """The date written nearest the trigger in its clause, else the article's own dates."""
+    """The date written nearest the trigger in its clause, else the article's own dates.
+
+    A date written in the sentence but not tied to this trigger by the parse leaves the event
+    undated: the text says it happened at some time, and we cannot tell which.
+    """
     chain = _clause_chain(token)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
+    untied = False
     for ent in sent.ents:
-        if ent.label_ not in ("DATE",):
-            continue
-        resolved = dates.resolve(ent.text, article.date, future)
-        if resolved is None:
-            continue
+        if ent.label_ != "DATE" or ent.root.head.lower_ in NOT_WHEN:
+            continue  # "until 2030", "since 1992": a bound, not the event's date
+        if SAME_DAY in ent.text.lower():
+            resolved, basis = context_date, "context"
+        else:
+            resolved, basis = dates.resolve(ent.text, article.date, modality == "future"), "text"
         ancestors = list(ent.root.ancestors)
         rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
-        if rank is None:
-            continue
-        if best is None or rank < best[0]:
-            best = (rank, resolved)
+        if rank is None or resolved is None:
+            untied = True  # "next week", or a date of another clause: not ours to state
+        elif best is None or rank < best[0]:
+            best = (rank, resolved, basis)
     if best:
-        return best[1], "text"
-    if any(ent.label_ == "DATE" for ent in sent.ents):
-        return None, None  # a date is written but not one we can tie to this event
+        return best[1], best[2]
+    if untied or modality in ("future", "hypothetical"):
+        return None, None  # the text puts it at another time, or it has not happened
     if context_date:
         return context_date, "context"
     if article.date:
@@ -322,13 +347,25 @@ def _location(token: Token, sent: Span, siblings: list[_Found]) -> Location | No
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
-                    hit = gazetteer.place(pobj.text) if pobj.dep_ == "pobj" else None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    hit = gazetteer.place(pobj.text)
                     if hit:
                         return Location(name=hit.name, country=hit.country)
+                    if pobj.ent_type_ in ("GPE", "LOC", "FAC"):  # a place we cannot place
+                        return Location(name=_entity_text(pobj), country=None)
     for other in siblings:
         if other.entry.cameo == "042" and other.target and other.target[0].type == "country":
             return Location(name=other.target[0].name, country=other.target[0].country)
     return None
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token belongs to ("Sharm el-Sheikh", not "Sheikh")."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

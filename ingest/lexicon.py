@@ -24,6 +24,7 @@ class TriggerEntry:
     requires: tuple[tuple[str, frozenset[str]], ...]
     cameo: str
     mode: str | None
+    plover: str | None
     predicate: str
     target: tuple[str, ...]
     object: tuple[str, ...]
@@ -52,7 +53,8 @@ def _index() -> dict[tuple[str, str], tuple[TriggerEntry, ...]]:
     for row in csv.DictReader(lines):
         entry = TriggerEntry(
             lemma=row["lemma"], pos=row["pos"], requires=_parse_requires(row["requires"]),
-            cameo=row["cameo"], mode=row["mode"] or None, predicate=row["predicate"],
+            cameo=row["cameo"], mode=row["mode"] or None, plover=row["plover"] or None,
+            predicate=row["predicate"],
             target=_places(row["target"]), object=_places(row["object"]),
             joint=row["joint"] == "yes", solo=row["solo"] == "yes")
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
