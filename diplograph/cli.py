@@ -333,6 +333,53 @@ def stats(store: str | None, fmt: str) -> None:
         render([figures], fmt)
 
 
+@cli.command(name="eval")
+@click.argument("sets", nargs=-1, metavar="[SET]...")
+@click.option("--data", "data_dir", envvar="DIPLOGRAPH_DATA", default="../shared/data",
+              show_default=True, type=click.Path(file_okay=False),
+              help="Folder holding the gold sets (also $DIPLOGRAPH_DATA).")
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences of each set.")
+@click.option("--floor", "floor_file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A JSON file of minimum figures; exit 1 when any figure falls below it.")
+@format_option(choices=("table", "json", "markdown"))
+@click.pass_context
+def evaluate(ctx: click.Context, sets: tuple[str, ...], data_dir: str, limit: int | None,
+             floor_file: str | None, fmt: str) -> None:
+    """Score the extractor against public gold standards.
+
+    SET is one of plover-gsr, petr2-gsr, petr-unit, petr-validate, multicoped-test, re3d
+    (default: all). Every figure is given on the full set and on the "clean" subset that leaves
+    out sentences found among the CAMEO codebook's examples.
+
+    \b
+    Example:
+      diplograph eval petr2-gsr multicoped-test --data ../shared/data
+      diplograph eval --format markdown > accuracy.md
+    """
+    from diplograph.ingest.evaluate import (
+        check_floor, reports_json, reports_markdown, reports_table, run_eval)
+    from diplograph.ingest.gold import GOLD_SETS
+
+    unknown = [name for name in sets if name not in GOLD_SETS]
+    if unknown:
+        raise click.BadParameter(f"unknown gold set {unknown[0]!r}; choose from "
+                                 f"{', '.join(sorted(GOLD_SETS))}", param_hint="SET")
+    reports = run_eval(sets or list(GOLD_SETS), data_dir, limit=limit,
+                       progress=not ctx.obj["quiet"])
+    for report in reports:
+        report.command = "diplograph eval " + " ".join(sets)
+    render_report = {"table": reports_table, "json": reports_json,
+                     "markdown": reports_markdown}[fmt]
+    click.echo(render_report(reports))
+    if floor_file:
+        with open(floor_file, encoding="utf-8") as handle:
+            failures = check_floor(reports, json.load(handle))
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        if failures:
+            ctx.exit(1)
+
+
 def main() -> None:
     cli(prog_name="diplograph")
 
