@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ EXAMPLES = ROOT / "examples"
 SEED = ROOT.parent / "shared" / "seeds" / "000_bec0f82ec61466c6.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "scripts"))
+import devservers  # noqa: E402  (test tooling shared with scripts/neo4j-dev-server)
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +37,24 @@ def example_graphs(nlp):
     from diplograph.ingest.readers import read_articles
 
     return list(extract(read_articles([EXAMPLES / "articles.jsonl"]), nlp=nlp))
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[devservers.Neo4jServer]:
+    """A Neo4j 5.26 server for the whole session; Bolt at ``.uri``, auth off."""
+    with devservers.start_neo4j() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def fuseki_server() -> Iterator[devservers.SparqlServer]:
+    """A Fuseki 5 server for the whole session; in-memory dataset, ``.query_url``/``.update_url``."""
+    with devservers.start_fuseki() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server() -> Iterator[devservers.SparqlServer]:
+    """An ``oxigraph serve`` server for the whole session; ``.query_url``/``.update_url``."""
+    with devservers.start_oxigraph_server() as server:
+        yield server
