@@ -7,10 +7,8 @@ libraries are imported inside commands so that `diplograph --help` stays instant
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -212,7 +210,7 @@ def query(sparql: str | None, cypher: str | None, params: tuple[str, ...], write
       diplograph query --sparql @my.rq --param actor=Xi --format csv
     """
     from diplograph.graph.stores import open_store
-    from diplograph.queries.questions import run_raw
+    from diplograph.queries.raw import run_raw
 
     if bool(sparql) == bool(cypher):
         raise click.UsageError("give exactly one of --sparql or --cypher")
@@ -326,7 +324,7 @@ def stats(store: str | None, fmt: str) -> None:
     from diplograph.queries.questions import stats as ask_stats
 
     with open_store(store) as opened:
-        figures = ask_stats(opened)
+        figures = ask_stats(opened).to_dict()
     if fmt == "table":
         render([{"measure": k, "value": v} for k, v in figures.items()], fmt)
     else:

@@ -8,11 +8,9 @@ instead of a quiet pass.
 from __future__ import annotations
 
 import json
-import sys
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest

@@ -1,0 +1,52 @@
+"""Raw queries typed by a user: checked against the store's language, parameters bound.
+
+SPARQL users should not have to repeat our prefixes, so a query gets a PREFIX line for every
+prefix of `diplograph.graph.vocab.PREFIXES` it uses without declaring it.
+
+>>> print(with_prefixes("SELECT * WHERE { ?e dg:ploverType ?t }").splitlines()[0])
+PREFIX dg: <https://w3id.org/diplograph/ns#>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from diplograph.errors import QueryError
+from diplograph.graph.stores import Store
+
+
+def with_prefixes(text: str) -> str:
+    """Declare the project prefixes a SPARQL query uses but does not declare itself."""
+    from diplograph.graph.vocab import PREFIXES
+
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text)}
+    used = [name for name in PREFIXES
+            if name not in declared and re.search(rf"(?<![\w<#/]){re.escape(name)}:", text)]
+    header = "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in used)
+    return header + text
+
+
+def run_raw(store: Store, text: str, language: str, params: Mapping[str, Any] | None = None,
+            *, write: bool = False) -> list[dict[str, Any]]:
+    """Run a user's query on a store that speaks its language; reads only unless `write`."""
+    if language != store.language:
+        raise QueryError(
+            f"this store answers {store.language.upper()}, not {language.upper()}; use "
+            f"--{store.language} (Cypher needs a bolt:// or neo4j:// store, SPARQL an embedded "
+            "directory or an http(s) endpoint)")
+    if language == "sparql":
+        if write:
+            raise QueryError("--write applies to Cypher on Neo4j; SPARQL stores are changed "
+                             "only through ingest")
+        try:
+            return store.query(with_prefixes(text), params)
+        except QueryError as err:
+            if params and "projection" in str(err):
+                raise QueryError(
+                    f"{err}. The embedded store binds only parameters the query selects: add "
+                    f"{' '.join('?' + name for name in params)} to the SELECT clause (their "
+                    "columns are dropped from the output) or use SELECT *") from err
+            raise
+    return store.query(text, params, write=write)  # type: ignore[call-arg]
