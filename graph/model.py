@@ -85,7 +85,8 @@ class Actor:
     """A person, country, organisation, IGO or group, as named in one event.
 
     `role` is the role the text gives the actor at that moment ("President"); it is not part of the
-    actor's identity, so one person keeps one id across roles.
+    actor's identity, so one person keeps one id across roles. `wikidata` is a Q-id an actor
+    dictionary gave, when one did.
     """
 
     name: str
@@ -94,6 +95,7 @@ class Actor:
     role: str | None = None
     id: str = ""
     aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
 
     def __post_init__(self) -> None:
         if self.type not in ACTOR_TYPES:
@@ -124,7 +126,12 @@ def actor_id(type_: str, name: str, country: str | None) -> str:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """A person's role for a country, dated by the article that states it (`start`..`end`)."""
+    """A person's role for a country, dated by the article that states it (`start`..`end`).
+
+    `role` is a role class (diplograph.ingest.gazetteer.ROLES: head_of_state, foreign_minister,
+    ...); `title` is the title as the text wrote it ("President", "Minister of Commerce") and
+    `evidence` the sentence that states it.
+    """
 
     actor_id: str
     country: str
@@ -133,6 +140,8 @@ class Affiliation:
     end: str | None = None
     article_id: str | None = None
     sentence_index: int | None = None
+    title: str | None = None
+    evidence: str | None = None
 
     def __post_init__(self) -> None:
         check_date(self.start, "affiliation start")
@@ -181,6 +190,10 @@ class Event:
     modality: Modality = "asserted"
     confidence: float = 0.5
     date_basis: DateBasis | None = None
+    # Other sentences of the same article that tell this event (in-article deduplication).
+    mention_sentences: tuple[int, ...] = ()
+    # What reports of one story share across articles (see diplograph.ingest.dedupe).
+    story_key: str | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -214,6 +227,7 @@ class Event:
             "object": self.object, "date": self.date, "date_precision": self.date_precision, "date_basis": self.date_basis,
             "location": asdict(self.location) if self.location else None,
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
+            "mention_sentences": list(self.mention_sentences), "story_key": self.story_key,
         }
 
 

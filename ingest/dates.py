@@ -14,6 +14,10 @@ rather than guessed.
 '1999-03'
 >>> resolve("yesterday", None) is None
 True
+>>> resolve("three days ago", "2017-01-09"), resolve("Friday evening", "2017-01-09")
+('2017-01-06', '2017-01-06')
+>>> resolve("earlier this month", "2017-01-09"), resolve("late last year", "2017-01-09")
+('2017-01', '2016')
 """
 
 from __future__ import annotations
@@ -52,6 +56,9 @@ def resolve(text: str, article_date: str | None, future: bool = False) -> str | 
     """
     phrase = re.sub(r"^(on|in|since|by|during|from|at|of)\s+", "", text.strip().lower())
     phrase = re.sub(r"^the\s+", "", phrase).strip(" ,.")
+    # the part of a day or period says nothing finer than the day or period itself
+    phrase = re.sub(r"\s+(morning|afternoon|evening|night)$", "", phrase)
+    phrase = re.sub(r"^(early|late|mid|earlier|later)[\s-]+(?=\S)", "", phrase)
     anchor = _anchor(article_date)
     relative = _relative(phrase, anchor, future)
     if relative is not False:
@@ -87,11 +94,37 @@ def _relative(phrase: str, anchor: date | None, future: bool) -> str | None | bo
     if phrase in ("this month", "last month", "next month"):
         if not anchor:
             return None
-        month_index = anchor.year * 12 + anchor.month - 1 + {"this": 0, "last": -1, "next": 1}[words[0]]
+        shift = {"this": 0, "last": -1, "next": 1}[words[0]]
+        month_index = anchor.year * 12 + anchor.month - 1 + shift
         return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
-    if phrase in ("this week", "last week", "next week", "recently", "earlier", "later"):
+    ago = _AGO.match(phrase)
+    if ago:
+        return _ago(int(ago["n"]) if ago["n"].isdigit() else _NUMBERS[ago["n"]], ago["unit"],
+                    anchor)
+    if phrase in ("this week", "last week", "next week", "recently", "earlier", "later",
+                  "weekend", "this weekend", "last weekend"):
         return None
     return False
+
+
+_NUMBERS = {w: n for n, w in enumerate(
+    ["a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"], start=1)} | {"one": 1, "an": 1}
+_AGO = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(_NUMBERS)
+                  + r")\s+(?P<unit>day|month|year)s?\s+ago$")
+
+
+def _ago(n: int, unit: str, anchor: date | None) -> str | None:
+    """'three days ago' -> a day; months and years ago -> that month or year. Weeks are left
+    out: "two weeks ago" is a loose figure of speech, not a day."""
+    if anchor is None:
+        return None
+    if unit == "day":
+        return (anchor - timedelta(days=n)).isoformat()
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return f"{anchor.year - n:04d}"
 
 
 def _absolute(parts: dict, anchor: date | None, article_date: str | None,

@@ -23,6 +23,14 @@ from diplograph.ingest.dates import resolve
     ("March 1999", None, False, "1999-03"),
     ("2015", "2017-01-09", False, "2015"),
     ("2017-01-06", None, False, "2017-01-06"),
+    ("three days ago", "2017-01-09", False, "2017-01-06"),
+    ("two years ago", "2017-01-09", False, "2015"),
+    ("a month ago", "2017-01-09", False, "2016-12"),
+    ("Friday evening", "2017-01-09", False, "2017-01-06"),
+    ("yesterday morning", "2017-01-09", False, "2017-01-08"),
+    ("earlier this month", "2017-01-09", False, "2017-01"),
+    ("late last year", "2017-01-09", False, "2016"),
+    ("mid-January", "2017-01-20", False, "2017-01"),
 ])
 def test_resolves(text, anchor, future, expected):
     assert resolve(text, anchor, future) == expected
@@ -35,6 +43,9 @@ def test_resolves(text, anchor, future, expected):
     ("the 1990s", "2017-01-09"),
     ("February 30", "2017-01-09"),
     ("January 6", None),          # no year anywhere
+    ("two weeks ago", "2017-01-09"),  # a loose figure of speech, not a day
+    ("last weekend", "2017-01-09"),
+    ("three days ago", None),
 ])
 def test_leaves_unresolvable_dates_empty(text, anchor):
     assert resolve(text, anchor) is None

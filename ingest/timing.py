@@ -1,0 +1,125 @@
+"""When an event happened: the date expression the parse ties to its trigger.
+
+A date written in the event's clause wins; a date carried from the article's earlier sentences or
+the publication date are weaker fallbacks, and `date_basis` says which was used. Some events carry
+their own past: "the 25th anniversary of the establishment of diplomatic relations" dates the
+establishment 25 years back, and "had met" is background. Those never receive the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.ingest import dates
+from diplograph.ingest.modality import clause_chain
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# prepositions that make a date a limit or a background, not when the event happened
+NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "since", "through", "throughout",
+                      "ahead", "prior", "from", "to"})
+SAME_DAY = "same day"
+BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "already"})
+_UNITS = frozenset({"year", "month", "week"})
+_SHIFTS = frozenset({"this", "last", "next"})
+_DAYS = frozenset({"yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
+                   "thursday", "friday", "saturday", "sunday"})
+_ORDINALS = {w: n for n, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=1)}
+_ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                  "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100})
+
+
+def event_date(token: Token, sent: Span, article_date: str | None, modality: str,
+               context_date: str | None) -> tuple[str | None, str | None]:
+    """(ISO date or None, basis) for the event a trigger starts.
+
+    A date written in the sentence but not tied to this trigger by the parse leaves the event
+    undated: the text says it happened at some time, and we cannot tell which.
+    """
+    anniversary = _anniversary(token)
+    if anniversary is not None:
+        years, noun = anniversary
+        base, basis = event_date(noun, sent, article_date, "asserted", context_date)
+        if base is None:
+            return None, None
+        return f"{int(base[:4]) - years:04d}", basis
+    chain = clause_chain(token)
+    best: tuple[int, str, str] | None = None
+    untied = False
+    for text, root in date_phrases(sent):
+        if root.head.lower_ in NOT_WHEN:
+            continue  # "until 2030", "since 1992": a bound, not the event's date
+        if SAME_DAY in text.lower():
+            resolved, basis = context_date, "context"
+        else:
+            resolved, basis = dates.resolve(text, article_date, modality == "future"), "text"
+        ancestors = list(root.ancestors)
+        rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
+        if rank is None or resolved is None:
+            untied = True  # "next week", or a date of another clause: not ours to state
+        elif best is None or rank < best[0]:
+            best = (rank, resolved, basis)
+    if best:
+        return best[1], best[2]
+    if untied or modality in ("future", "hypothetical") or background(token):
+        return None, None  # the text puts it at another time, or it has not happened
+    if context_date:
+        return context_date, "context"
+    if article_date:
+        return article_date, "article"
+    return None, None
+
+
+def date_phrases(sent: Span) -> list[tuple[str, Token]]:
+    """The sentence's date expressions with their head words: the tagger's DATE entities, plus
+    relative ones it sometimes misses in running text ("This year marks ...")."""
+    found = [(ent.text, ent.root) for ent in sent.ents if ent.label_ == "DATE"]
+    covered = {i for ent in sent.ents if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+    for token in sent:
+        if token.i in covered:
+            continue
+        before = token.nbor(-1).lower_ if token.i > sent.start else ""
+        if token.lower_ in _UNITS and before in _SHIFTS:
+            found.append((f"{before} {token.lower_}", token))
+        elif token.lower_ in _DAYS:
+            found.append((f"{before} {token.lower_}" if before in _SHIFTS else token.lower_,
+                          token))
+    return found
+
+
+def background(token: Token) -> bool:
+    """Is the event told as past background ("had met", "previously visited")?"""
+    for word in clause_chain(token)[:3]:
+        for child in word.children:
+            if child.dep_ == "aux" and child.lower_ in ("had", "'d") and word.tag_ == "VBN":
+                return True
+            if child.dep_ == "advmod" and child.lower_ in BACKGROUND_ADVERBS:
+                return True
+    return False
+
+
+def _anniversary(token: Token) -> tuple[int, Token] | None:
+    """(years, the 'anniversary' noun) when the trigger is what an anniversary is of."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() == "anniversary":
+            for child in ancestor.children:
+                years = _ordinal(child.text)
+                if years is not None and child.dep_ in ("amod", "nummod", "compound"):
+                    return years, ancestor
+            return None
+        if ancestor.pos_ == "VERB":
+            return None
+    return None
+
+
+def _ordinal(text: str) -> int | None:
+    """'25th' -> 25, 'fifth' -> 5."""
+    match = re.fullmatch(r"(\d{1,3})(st|nd|rd|th)?", text.lower())
+    if match:
+        return int(match.group(1))
+    return _ORDINALS.get(text.lower())
