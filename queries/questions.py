@@ -1,0 +1,213 @@
+"""Canned questions: one function per question, the same answers from every backend.
+
+Each question loads its template for the store's language (`sparql/<name>.rq` or
+`cypher/<name>.cypher`), runs it with bound parameters, and turns the rows into plain frozen
+records here, in Python, so the SPARQL and Cypher versions only have to return the same columns.
+
+Actors are named as in `diplograph.graph.lookup.lookup_key`: an ISO3 code ("KGZ", any actor of
+that country or affiliated to it), an actor id ("person:xi-jinping"), or a label or alias matched
+exactly but ignoring case ("xi jinping"). An actor is matched as the event's own article describes
+it, so an alias or a country that only one article gives finds that article's events. By default
+only events that happened count: negated, future and hypothetical ones are left out unless
+`include_all=True`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from diplograph.errors import QueryError
+from diplograph.graph.lookup import dyad, lookup_key
+from diplograph.graph.model import check_date
+from diplograph.graph.stores import Store
+from diplograph.queries.templates import load
+
+QUAD_CLASSES = (1, 2, 3, 4)
+
+
+def run(store: Store, name: str, values: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of template `name` in the store's own query language, given the parameters it declares.
+
+    `values` may offer more than one backend's template needs (the SPARQL timeline reads a dyad
+    IRI, a Cypher one may match the two keys instead); each template takes what it declares.
+    """
+    template = load(name, store.language)
+    return store.query(template.text, template.bind(values or {}))
+
+
+@dataclass(frozen=True)
+class MetRecord:
+    """One meeting: who the asked-about actor met, when, where, and the sentence that says so.
+
+    `direction` is the asked-about actor's side of the event: "source" when it met (visited,
+    received, ...) the counterpart, "target" when the counterpart met it.
+    """
+
+    date: str | None
+    counterpart_id: str
+    counterpart_name: str
+    counterpart_country: str | None
+    place: str | None
+    place_country: str | None
+    actor_id: str
+    actor_name: str
+    direction: str
+    event_id: str
+    article_id: str
+    cameo_code: str
+    modality: str
+    negated: bool
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One month of the relation between two actors; `month` is None for the undated events."""
+
+    month: str | None
+    events: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_quad_class: dict[int, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What is loaded. `size` is the backend's own measure: quads (RDF), nodes + edges (Neo4j)."""
+
+    articles: int
+    events: int
+    actors: int
+    size: int
+    events_by_type: dict[str, int]
+    first_date: str | None
+    last_date: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def met(store: Store, actor: str, since: str | None = None, until: str | None = None, *,
+        include_all: bool = False) -> list[MetRecord]:
+    """Who `actor` met (PLOVER CONSULT, either side), oldest first, undated last.
+
+    `since`/`until` are ISO dates of any precision, inclusive: until="2017" keeps all of 2017. An
+    event counts when its whole date period lies inside, so a bound leaves out undated events
+    and those dated only more coarsely than the bound allows (a "2017" event for since="2017-06").
+
+    One record per (event, counterpart): when several of the event's actors match (Kyrgyzstan and
+    its president both meeting Xi), the one with the smallest id speaks for them.
+    """
+    rows = run(store, "met", {
+        "key": lookup_key(actor),
+        "since": _bound(since, "since", first=True),
+        "until": _bound(until, "until", first=False),
+        "include_all": include_all,
+    })
+    chosen: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        slot = (row["event_id"], row["counterpart_id"])
+        if slot not in chosen or row["actor_id"] < chosen[slot]["actor_id"]:
+            chosen[slot] = row
+    records = [MetRecord(**{f: row.get(f) for f in MetRecord.__dataclass_fields__})
+               for row in chosen.values()]
+    return sorted(records, key=lambda r: (r.date is None, r.date or "", r.event_id,
+                                          r.counterpart_name))
+
+
+def timeline(store: Store, a: str, b: str, *, directed: bool = False, since: str | None = None,
+             until: str | None = None, include_all: bool = False) -> list[TimelineRow]:
+    """Month by month, what happened between `a` and `b`.
+
+    An event counts, once, when one of its sources matches `a` and one of its targets `b`, or (not
+    `directed`) the other way round; an event with no target (a joint statement) has no pair and
+    does not count. Months run without gaps from `since` (or the first event) to `until` (or the
+    last), bounds taken at month precision. Events with no month (undated or dated to the year
+    only) cannot be placed; they come last, as one row with `month` None, and only when no bound
+    is given (no one can say whether they fall inside it).
+    """
+    since_month = _bound(since, "since", first=True)[:7]
+    until_month = _bound(until, "until", first=False)[:7]
+    a_key, b_key = lookup_key(a), lookup_key(b)
+    dyad_iri, direction = dyad(a_key, b_key)
+    rows = run(store, "timeline", {
+        "a_key": a_key, "b_key": b_key, "directed": directed,
+        "dyad_iri": dyad_iri, "direction": direction if directed else "",
+        "since": since_month, "until": until_month, "include_all": include_all,
+    })
+    months: dict[str | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        months.setdefault(row["month"], []).append(row)
+    dated = sorted(m for m in months if m is not None)
+    first = since_month or (dated[0] if dated else "")
+    last = until_month or (dated[-1] if dated else "")
+    result = [_month_row(m, months.get(m, [])) for m in _month_range(first, last)]
+    if None in months:
+        result.append(_month_row(None, months[None]))
+    return result
+
+
+def stats(store: Store) -> Stats:
+    """How many articles, events and actors are loaded, by PLOVER type, and the span of dates."""
+    (row,) = run(store, "stats")
+    by_type = {r["plover_type"]: r["events"] for r in run(store, "event_types")}
+    return Stats(articles=row["articles"], events=row["events"], actors=row["actors"],
+                 size=store.count(), events_by_type=dict(sorted(by_type.items())),
+                 first_date=row["first_date"], last_date=row["last_date"])
+
+
+def _bound(value: str | None, what: str, *, first: bool) -> str:
+    """A date bound padded to a full day ("2017" -> "2017-01-01" or "2017-12-31"); "" for none.
+
+    The padded upper bound may name a day that does not exist ("2017-02-31"); it is only ever
+    compared as a string, where it sorts after every real day of the month.
+
+    >>> _bound("2017", "since", first=True), _bound("2017-02", "until", first=False)
+    ('2017-01-01', '2017-02-31')
+    """
+    try:
+        value = check_date(value, what)
+    except ValueError as err:
+        raise QueryError(str(err)) from err
+    if value is None:
+        return ""
+    pad = "-01-01" if first else "-12-31"
+    return value + pad[len(value) - 4:]
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    """Every "YYYY-MM" from first to last inclusive.
+
+    >>> _month_range("2016-11", "2017-02")
+    ['2016-11', '2016-12', '2017-01', '2017-02']
+    """
+    if not first or not last:
+        return []
+    year, month = int(first[:4]), int(first[5:7])
+    out: list[str] = []
+    while (current := f"{year:04d}-{month:02d}") <= last:
+        out.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _month_row(month: str | None, rows: list[dict[str, Any]]) -> TimelineRow:
+    events = sum(r["events"] for r in rows)
+    goldstein = round(sum((r["goldstein_sum"] or 0.0 for r in rows), 0.0), 4)
+    by_type: dict[str, int] = {}
+    by_quad = dict.fromkeys(QUAD_CLASSES, 0)
+    for r in rows:
+        by_type[r["plover_type"]] = by_type.get(r["plover_type"], 0) + r["events"]
+        by_quad[r["quad_class"]] = by_quad.get(r["quad_class"], 0) + r["events"]
+    return TimelineRow(month=month, events=events, goldstein_sum=goldstein,
+                       goldstein_mean=round(goldstein / events, 4) if events else None,
+                       by_type=dict(sorted(by_type.items())), by_quad_class=by_quad)

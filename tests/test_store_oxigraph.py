@@ -1,0 +1,222 @@
+"""The embedded Oxigraph store: exact replace and delete per article, one owner, bound params."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.errors import QueryError, StoreError
+from diplograph.graph.model import Actor, Article, ArticleGraph, Event
+from diplograph.graph.rdf import article_nquads, article_quads
+from diplograph.graph.stores import Store, open_store
+from diplograph.graph.stores.oxigraph_store import OxigraphStore
+
+XI = Actor("Xi Jinping", "person", "CHN")
+PUTIN = Actor("Vladimir Putin", "person", "RUS")
+
+
+def event(article_id: str, index: int, date: str | None = "2019-06-05") -> Event:
+    return Event(article_id, index, f"Sentence {index}: the two presidents talked.",
+                 (index * 10, index * 10 + 6), "talked", "met", "CONSULT", "040", 1.0, 1,
+                 source=(XI,), target=(PUTIN,), date=date)
+
+
+def article(article_id: str, n_events: int) -> ArticleGraph:
+    return ArticleGraph(Article(f"Text of {article_id}.", id=article_id, date="2019-06-06"),
+                        tuple(event(article_id, i) for i in range(n_events)))
+
+
+def event_ids(store: OxigraphStore) -> set[str]:
+    rows = store.query("SELECT ?id WHERE { ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ;"
+                       " <http://purl.org/dc/terms/identifier> ?id }")
+    return {r["id"] for r in rows}
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with OxigraphStore(tmp_path / "db") as opened:
+        yield opened
+
+
+def test_it_satisfies_the_store_protocol_and_is_the_default_for_a_directory(tmp_path) -> None:
+    with open_store(str(tmp_path / "db")) as opened:
+        assert isinstance(opened, OxigraphStore)
+        assert isinstance(opened, Store)
+        assert opened.language == "sparql"
+
+
+def test_write_counts_every_quad_once(store) -> None:
+    batch = [article("a1", 3), article("a2", 2)]
+    assert store.write(batch) == 2
+    assert store.count() == sum(len(article_quads(ag)) for ag in batch)
+
+
+def test_writing_the_same_articles_again_changes_nothing(store) -> None:
+    batch = [article("a1", 3), article("a2", 2)]
+    store.write(batch)
+    before = store.count()
+    store.write(batch)
+    store.write(batch[:1])
+    assert store.count() == before
+    assert len(event_ids(store)) == 5
+
+
+def test_rewriting_an_article_with_fewer_events_removes_the_old_ones_exactly(store, tmp_path):
+    store.write([article("a1", 3), article("a2", 2)])
+    shorter = ArticleGraph(article("a1", 3).article, (event("a1", 0),))
+    store.write([shorter])
+    assert event_ids(store) == {event("a1", 0).id, event("a2", 0).id, event("a2", 1).id}
+    with OxigraphStore(tmp_path / "fresh") as fresh:
+        fresh.write([shorter, article("a2", 2)])
+        assert store.count() == fresh.count()
+
+
+def test_an_article_twice_in_one_batch_is_written_as_its_last_version(store) -> None:
+    assert store.write([article("a1", 3), article("a1", 1)]) == 1
+    assert event_ids(store) == {event("a1", 0).id}
+
+
+def test_deleting_an_article_retracts_exactly_what_it_wrote(store) -> None:
+    store.write([article("a2", 2)])
+    alone = store.count()
+    store.write([article("a1", 3)])
+    assert store.delete_article("a1") is True
+    assert store.count() == alone
+    assert store.delete_article("a1") is False
+    assert store.delete_article("never-written") is False
+
+
+def test_data_survives_closing_and_reopening(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "db") as first:
+        first.write([article("a1", 2)])
+        count = first.count()
+    with OxigraphStore(tmp_path / "db") as again:
+        assert again.count() == count
+
+
+def test_a_second_store_on_the_same_directory_is_refused(store) -> None:
+    with pytest.raises(StoreError, match="already open"):
+        OxigraphStore(store.path)
+
+
+def test_another_process_is_refused_with_a_clear_message(store) -> None:
+    script = textwrap.dedent(f"""
+        from diplograph.errors import StoreError
+        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        try:
+            OxigraphStore({str(store.path)!r})
+        except StoreError as err:
+            print("refused:", err)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.startswith("refused:") and "already open" in result.stdout, result.stderr
+
+
+def test_a_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database")
+    with pytest.raises(StoreError, match="is a file"):
+        OxigraphStore(path)
+
+
+def test_a_closed_store_says_so(tmp_path: Path) -> None:
+    opened = OxigraphStore(tmp_path / "db")
+    opened.close()
+    with pytest.raises(StoreError, match="closed"):
+        opened.count()
+    opened.close()  # closing twice is harmless
+    with OxigraphStore(tmp_path / "db") as reopened:  # and the lock is free again
+        assert reopened.count() == 0
+
+
+def test_a_hostile_parameter_is_only_ever_a_literal(store) -> None:
+    store.write([article("a1", 2)])
+    before = store.count()
+    hostile = 'x" } ; DROP ALL ; #'
+    rows = store.query(
+        "SELECT ?name ?found WHERE { BIND(EXISTS { ?a <http://www.w3.org/2000/01/rdf-schema#label>"
+        " ?name } AS ?found) } ", {"name": hostile})
+    assert rows == [{"found": False}]
+    rows = store.query("SELECT ?name ?echo WHERE { BIND(STR(?name) AS ?echo) }", {"name": hostile})
+    assert rows == [{"echo": hostile}]
+    assert store.count() == before
+
+
+def test_parameters_bind_as_typed_literals_or_iris(store) -> None:
+    store.write([article("a1", 1)])
+    xi = "https://w3id.org/diplograph/id/actor/person:xi-jinping"
+    query = ("SELECT ?actor_iri ?name WHERE { ?actor_iri "
+             "<http://www.w3.org/2000/01/rdf-schema#label> ?name }")
+    assert store.query(query, {"actor_iri": xi}) == [{"name": "Xi Jinping"}]
+    assert store.query(query.replace("actor_iri", "who"), {"who": ox.NamedNode(xi)}) == [
+        {"name": "Xi Jinping"}]
+    assert store.query(query.replace("actor_iri", "who"), {"who": xi}) == []  # a literal
+    rows = store.query("SELECT ?n ?f ?b ?s (DATATYPE(?n) AS ?nt) (DATATYPE(?b) AS ?bt) "
+                       "WHERE {}", {"n": 3, "f": 2.5, "b": True, "s": "3"})
+    assert rows == [{"nt": "http://www.w3.org/2001/XMLSchema#integer",
+                     "bt": "http://www.w3.org/2001/XMLSchema#boolean"}]
+
+
+def test_a_bad_iri_parameter_is_a_query_error(store) -> None:
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        store.query("SELECT ?x_iri WHERE {}", {"x_iri": "no spaces allowed"})
+
+
+def test_an_unsupported_parameter_type_is_a_query_error(store) -> None:
+    with pytest.raises(QueryError, match="list"):
+        store.query("SELECT ?x WHERE {}", {"x": [1, 2]})
+
+
+def test_a_parameter_the_query_does_not_project_is_a_query_error(store) -> None:
+    with pytest.raises(QueryError, match="projection"):
+        store.query("SELECT ?y WHERE { BIND(?x AS ?y) }", {"x": 1})
+
+
+def test_a_syntax_error_is_a_query_error(store) -> None:
+    with pytest.raises(QueryError, match="syntax"):
+        store.query("SELEKT * WHERE {}")
+
+
+def test_values_come_back_as_plain_python(store) -> None:
+    store.write([article("a1", 1)])
+    (row,) = store.query("""
+        PREFIX dg: <https://w3id.org/diplograph/ns#>
+        SELECT ?goldstein ?quad ?negated ?date ?type ?e ?missing WHERE {
+          ?e dg:goldstein ?goldstein ; dg:quadClass ?quad ; dg:negated ?negated ;
+             dg:date ?date ; dg:ploverType ?type .
+          OPTIONAL { ?e dg:object ?missing }
+        }""")
+    assert row == {"goldstein": 1.0, "quad": 1, "negated": False, "date": "2019-06-05",
+                   "type": "CONSULT", "missing": None,
+                   "e": f"https://w3id.org/diplograph/id/event/{event('a1', 0).id}"}
+    assert isinstance(row["quad"], int) and isinstance(row["goldstein"], float)
+
+
+def test_ask_and_construct_results_are_rows_too(store) -> None:
+    store.write([article("a1", 1)])
+    assert store.query("ASK { ?s ?p ?o }") == [{"ask": True}]
+    rows = store.query("CONSTRUCT { ?s <urn:p> ?o } WHERE { ?s "
+                       "<https://w3id.org/diplograph/ns#ploverType> ?o }")
+    assert rows == [{"subject": f"https://w3id.org/diplograph/id/event/{event('a1', 0).id}",
+                     "predicate": "urn:p", "object": "CONSULT"}]
+
+
+def test_a_large_batch_goes_through_the_bulk_loader_with_the_same_result(tmp_path) -> None:
+    batch = [article(f"a{i}", 4) for i in range(40)]
+    limit = 200_000
+    sizes = [len(article_nquads(ag)) for ag in batch]
+    assert sum(sizes) > limit > max(sum(sizes[i:i + 5]) for i in range(0, 40, 5))
+    with OxigraphStore(tmp_path / "bulk", bulk_bytes=limit) as bulk, \
+            OxigraphStore(tmp_path / "small", bulk_bytes=limit) as small:
+        bulk.write(batch)
+        for start in range(0, len(batch), 5):
+            small.write(batch[start:start + 5])
+        assert bulk.count() == small.count() > 0
+        bulk.write(batch)
+        assert bulk.count() == small.count()
