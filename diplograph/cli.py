@@ -309,6 +309,117 @@ def timeline(a: str, b: str, directed: bool, since: str | None, until: str | Non
     render([r.to_dict() for r in rows], fmt)
 
 
+EXPORT_FORMATS = ("graphml", "gexf", "json", "cytoscape", "csv", "ttl", "nt", "nq", "trig",
+                  "jsonld", "html")
+
+
+def filter_options(func: Callable) -> Callable:
+    """The event filters of `ask events` and `export` (diplograph.queries.events.EventFilter)."""
+    func = dates_options(func)
+    func = click.option("--quad-class", "quad_classes", multiple=True, type=click.IntRange(1, 4),
+                        metavar="1-4", help="QuadClass: 1 verbal cooperation, 2 material "
+                        "cooperation, 3 verbal conflict, 4 material conflict; repeatable.")(func)
+    func = click.option("--cameo", multiple=True, metavar="CODE",
+                        help="CAMEO code or root (04 keeps every consultation, 042 visits); "
+                             "repeatable or comma-separated.")(func)
+    func = click.option("--type", "plover_types", multiple=True, metavar="TYPE",
+                        help="PLOVER type (CONSULT, AID, SANCTION, ...); repeatable or "
+                             "comma-separated.")(func)
+    func = click.option("--directed", is_flag=True,
+                        help="The actor must be the source (and the counterpart the target).")(func)
+    func = click.option("--counterpart", default=None, metavar="ACTOR",
+                        help="With --actor: this actor on the other side.")(func)
+    func = click.option("--actor", default=None, metavar="ACTOR",
+                        help="Events with this actor on either side: an ISO3 code (KGZ), an "
+                             "actor id (person:xi-jinping) or a name.")(func)
+    return func
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="graphml/gexf (Gephi), json (networkx node-link), cytoscape (Cytoscape.js), "
+                   "csv (events table; to a directory also neo4j-admin import files), "
+                   "ttl/nt/nq/trig/jsonld (RDF), html (interactive graph).")
+@click.option("-o", "--output", required=True, type=click.Path(writable=True),
+              help="File to write; for --format csv a directory unless it ends in .csv.")
+@click.option("--view", type=click.Choice(("actors", "events")), default="actors",
+              show_default=True,
+              help="Graph formats: actors as nodes with weighted edges, or actors and events "
+                   "as nodes.")
+@filter_options
+@store_option
+def export(fmt: str, output: str, view: str, store: str | None, **filters: object) -> None:
+    """Write events for Gephi, Cytoscape, Neo4j, pandas/R or an RDF store, or as an offline
+    interactive HTML graph; the filters are those of `ask events`.
+
+    \b
+    Example:
+      diplograph export --format gexf -o graph.gexf
+      diplograph export --format html -o graph.html --actor CHN --since 2019
+      diplograph export --format csv -o events.csv --type CONSULT,AGREE
+      diplograph export --format csv -o neo4j-files/
+      diplograph export --format trig -o events.trig
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.events import EventFilter
+    from diplograph.queries.export import export_graph
+
+    with open_store(store) as opened:
+        summary = export_graph(opened, fmt, output, view=view, filters=EventFilter(**filters))
+    size = (f"{summary.nodes} nodes, {summary.edges} edges" if summary.nodes
+            else f"{summary.triples} statements" if summary.triples
+            else f"{len(summary.paths)} files")
+    click.echo(f"wrote {summary.events} events ({size}) to {output} "
+               f"in {summary.seconds:.1f} s", err=True)
+    if summary.command:
+        click.echo(f"to load into a stopped Neo4j, in {output}/neo4j run: "
+                   + " ".join(summary.command), err=True)
+
+
+@cli.group()
+def plot() -> None:
+    """Pictures of the graph.
+
+    \b
+    Example:
+      diplograph plot timeline KGZ CHN -o kgz-chn.png
+    """
+
+
+@plot.command(name="timeline")
+@click.argument("a")
+@click.argument("b")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="A .png, .svg or .html file; the type follows the name.")
+@click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@click.option("--title", default=None,
+              help="Title above the plot (default: 'A – B: events per month').")
+@dates_options
+@store_option
+def plot_timeline_command(a: str, b: str, output: str, directed: bool, title: str | None,
+                          since: str | None, until: str | None, include_all: bool,
+                          store: str | None) -> None:
+    """Draw A and B month by month: events by QuadClass, and the net Goldstein score.
+
+    A and B are ISO3 country codes (KGZ, CHN), actor ids or names, as in `ask timeline`.
+
+    \b
+    Example:
+      diplograph plot timeline KGZ CHN -o kgz-chn.png
+      diplograph plot timeline USA RUS --directed --since 2020 -o usa-rus.svg
+      diplograph plot timeline "Xi Jinping" KGZ -o xi-kgz.html
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.plot import plot_timeline
+
+    with open_store(store) as opened:
+        result = plot_timeline(opened, a, b, output, directed=directed, since=since,
+                               until=until, include_all=include_all, title=title)
+    click.echo(f"drew {result.events} events over {result.months} months to {result.path}"
+               + (f" ({result.undated} without a month left out)" if result.undated else ""),
+               err=True)
+
+
 @cli.command()
 @store_option
 @format_option()

@@ -46,7 +46,7 @@ def test_wheel_holds_every_module_and_data_file(wheel):
     for name, folder in MAPPING.items():
         prefix = name.replace(".", "/")
         for path in (ROOT / folder).rglob("*"):
-            if path.suffix in (".py", ".csv", ".rq", ".cypher") and "__pycache__" not in path.parts:
+            if path.suffix in (".py", ".csv", ".rq", ".cypher", ".html", ".css", ".js") and "__pycache__" not in path.parts:
                 rel = path.relative_to(ROOT / folder).as_posix()
                 assert f"{prefix}/{rel}" in names, f"{folder}/{rel} missing from the wheel"
     assert not any(n.startswith(("graph/", "ingest/", "queries/", "tests/")) for n in names)

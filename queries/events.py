@@ -1,0 +1,271 @@
+"""The `events` question: every event that passes a filter, with all its fields and its actors.
+
+This is the one place event filters live. `ask events`, every export and the HTML view call
+`events()`, so a filter means the same thing everywhere: who (an actor, and optionally the
+counterpart on the other side), what (PLOVER types, CAMEO codes or roots, QuadClasses), when
+(`since`/`until`, inclusive, at any ISO precision), and whether events that did not happen count
+(negated, future and hypothetical events are left out unless `include_all`).
+
+Actors are named as in `diplograph.graph.lookup.lookup_key`: an ISO3 code ("KGZ"), an actor id
+("person:xi-jinping") or a label or alias ("Xi Jinping", case ignored).
+
+The templates (`sparql/events.rq`, `cypher/events.cypher`) return each event in parts, one row for
+the event's own fields and one per actor and per PLOVER context, so no backend has to aggregate
+strings and every value keeps its type; the parts are put together here.
+
+>>> EventFilter(plover_types="consult, aid", quad_classes=[1]).params()["types"]
+'|CONSULT|AID|'
+>>> EventFilter(cameo=["42", "17"]).params()["cameo"]
+'|042|17|'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from diplograph.errors import QueryError
+from diplograph.graph import codes
+from diplograph.graph.lookup import lookup_key
+from diplograph.graph.model import check_date
+from diplograph.graph.stores import Store
+from diplograph.queries.templates import load
+
+
+def date_bound(value: str | None, what: str, *, first: bool) -> str:
+    """A date bound padded to a full day ("2017" -> "2017-01-01" or "2017-12-31"); "" for none.
+
+    The padded upper bound may name a day that does not exist ("2017-02-31"); it is only ever
+    compared as a string, where it sorts after every real day of the month.
+
+    >>> date_bound("2017", "since", first=True), date_bound("2017-02", "until", first=False)
+    ('2017-01-01', '2017-02-31')
+
+    Raises:
+        QueryError: when the value is not YYYY, YYYY-MM or YYYY-MM-DD.
+    """
+    try:
+        value = check_date(value, what)
+        if value and len(value) > 4:
+            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError as err:
+        raise QueryError(f"{what} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                         f"got {value!r} ({err})") from err
+    if value is None:
+        return ""
+    pad = "-01-01" if first else "-12-31"
+    return value + pad[len(value) - 4:]
+
+
+def _words(value: str | Iterable[Any] | None) -> list[str]:
+    """Filter values given as a list, comma-separated, or both (as a command line gives them).
+
+    >>> _words(("CONSULT,aid", "AGREE")), _words("04"), _words([1, 3])
+    (['CONSULT', 'aid', 'AGREE'], ['04'], ['1', '3'])
+    """
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    return [word.strip() for item in items for word in str(item).split(",") if word.strip()]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to keep; every field left at its default keeps everything.
+
+    Attributes:
+        actor: an actor on either side of the event (only the source side when `directed`).
+        counterpart: with `actor`, an actor on the other side.
+        directed: the actor must be the source (and the counterpart the target).
+        plover_types: PLOVER types, any letter case ("consult", "AID").
+        cameo: CAMEO codes or roots ("04" keeps 040-0461, "042" only visits); a dropped leading
+            zero is forgiven ("42" is 042).
+        quad_classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+            4 material conflict.
+        since: earliest date, inclusive; an event counts when its whole date period lies inside
+            the bounds, so a bound leaves out undated events and ones dated more coarsely.
+        until: latest date, inclusive ("2017" keeps all of 2017).
+        include_all: keep negated, future and hypothetical events too.
+    """
+
+    actor: str | None = None
+    counterpart: str | None = None
+    directed: bool = False
+    plover_types: str | Iterable[str] | None = ()
+    cameo: str | Iterable[str] | None = ()
+    quad_classes: str | Iterable[int | str] | None = ()
+    since: str | None = None
+    until: str | None = None
+    include_all: bool = False
+
+    def params(self) -> dict[str, Any]:
+        """The template parameters, every value checked; lists travel as '|a|b|' strings.
+
+        Raises:
+            QueryError: for an unknown PLOVER type, CAMEO code or QuadClass, a malformed date,
+                a counterpart without an actor, or `since` after `until`.
+        """
+        if self.counterpart and not self.actor:
+            raise QueryError("a counterpart needs an actor: give the actor too "
+                             "(for example actor='KGZ', counterpart='CHN')")
+        types = [codes.plover_type(t).type for t in _words(self.plover_types)]
+        cameo = [codes.cameo(c).code for c in _words(self.cameo)]
+        quads = []
+        for q in _words(self.quad_classes):
+            if q not in {str(n) for n in codes.QUAD_CLASSES}:
+                raise QueryError(f"unknown QuadClass {q!r}: choose 1 (verbal cooperation), "
+                                 "2 (material cooperation), 3 (verbal conflict) or "
+                                 "4 (material conflict)")
+            quads.append(q)
+        since = date_bound(self.since, "since", first=True)
+        until = date_bound(self.until, "until", first=False)
+        if since and until and since > until:
+            raise QueryError(f"since ({self.since}) is after until ({self.until}); swap them")
+        return {
+            "actor_key": lookup_key(self.actor) if self.actor else "",
+            "counterpart_key": lookup_key(self.counterpart) if self.counterpart else "",
+            "directed": bool(self.directed),
+            "types": _joined(types), "cameo": _joined(cameo), "quad_classes": _joined(quads),
+            "since": since, "until": until, "include_all": bool(self.include_all),
+        }
+
+    def describe(self) -> str:
+        """The filters in a few words, for titles: "KGZ and CHN, CONSULT, 2019 to 2020".
+
+        >>> EventFilter(actor="KGZ", counterpart="CHN", directed=True, since="2019").describe()
+        'KGZ to CHN, from 2019'
+        >>> EventFilter().describe()
+        'all events'
+        """
+        words = []
+        if self.actor:
+            link = " to " if self.directed else " and "
+            words.append(self.actor + (link + self.counterpart if self.counterpart else ""))
+        for label, values in (("", self.plover_types), ("CAMEO ", self.cameo),
+                              ("QuadClass ", self.quad_classes)):
+            if _words(values):
+                words.append(label + "/".join(w.upper() for w in _words(values)))
+        if self.since and self.until:
+            words.append(f"{self.since} to {self.until}")
+        elif self.since or self.until:
+            words.append(f"from {self.since}" if self.since else f"until {self.until}")
+        if self.include_all:
+            words.append("negated and unrealised included")
+        return ", ".join(words) or "all events"
+
+
+def _joined(values: list[str]) -> str:
+    return "|" + "|".join(dict.fromkeys(values)) + "|" if values else ""
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """An actor of an event, as the event's own article describes it."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event with every field the stores keep, its article, and its actors on each side.
+
+    Field names follow `diplograph.graph.model.Event` (the `extract --format jsonl` contract);
+    the location is flattened to `location_name`/`location_country`. Actors come sorted by id.
+    """
+
+    id: str
+    article_id: str
+    article_title: str | None
+    article_date: str | None
+    article_url: str | None
+    sentence_index: int
+    sentence: str
+    span: tuple[int, int]
+    trigger: str
+    predicate: str
+    plover_type: str
+    plover_mode: str | None
+    plover_context: tuple[str, ...]
+    cameo_code: str
+    goldstein: float
+    quad_class: int
+    object: str | None
+    date: str | None
+    date_precision: str | None
+    location_name: str | None
+    location_country: str | None
+    negated: bool
+    modality: str
+    confidence: float
+    source: tuple[EventActor, ...]
+    target: tuple[EventActor, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready nested dicts and lists."""
+        out = asdict(self)
+        out["span"] = list(self.span)
+        out["plover_context"] = list(self.plover_context)
+        return out
+
+
+#: Columns of an EventRecord taken from the "event" part row as they are.
+_EVENT_COLUMNS = tuple(f.name for f in fields(EventRecord)
+                       if f.name not in ("id", "span", "plover_context", "source", "target"))
+
+
+def events(store: Store, filters: EventFilter | None = None, **keywords: Any) -> list[EventRecord]:
+    """Events that pass `filters` (or the same filters as keywords), oldest first, undated last.
+
+    >>> import tempfile
+    >>> from diplograph.graph.stores import open_store
+    >>> with open_store(tempfile.mkdtemp()) as store:
+    ...     events(store, actor="KGZ", plover_types="CONSULT", since="2017")
+    []
+
+    Raises:
+        QueryError: for a filter value that is not valid (see `EventFilter.params`), or both
+            `filters` and keywords.
+    """
+    if filters is not None and keywords:
+        raise QueryError("give either an EventFilter or filter keywords, not both")
+    try:
+        chosen = filters or EventFilter(**keywords)
+    except TypeError as err:
+        names = ", ".join(f.name for f in fields(EventFilter))
+        raise QueryError(f"{err}; the event filters are {names}") from err
+    template = load("events", store.language)
+    rows = store.query(template.text, template.bind(chosen.params()))
+    return assemble(rows)
+
+
+def assemble(rows: Iterable[dict[str, Any]]) -> list[EventRecord]:
+    """Put the part rows of the `events` templates together, one record per event."""
+    heads: dict[str, dict[str, Any]] = {}
+    sides: dict[str, dict[str, dict[str, EventActor]]] = {}
+    contexts: dict[str, set[str]] = {}
+    for row in rows:
+        event_id, part = row["event_id"], row["part"]
+        if part == "event":
+            heads[event_id] = row
+        elif part == "context":
+            contexts.setdefault(event_id, set()).add(row["context"])
+        else:
+            actor = EventActor(row["actor_id"], row["actor_name"], row["actor_type"],
+                               row["actor_country"])
+            side = sides.setdefault(event_id, {"source": {}, "target": {}})[part]
+            side.setdefault(actor.id, actor)
+    records = []
+    for event_id, head in heads.items():
+        side = sides.get(event_id, {"source": {}, "target": {}})
+        records.append(EventRecord(
+            id=event_id, span=(head["span_start"], head["span_end"]),
+            plover_context=tuple(sorted(contexts.get(event_id, ()))),
+            source=tuple(side["source"][k] for k in sorted(side["source"])),
+            target=tuple(side["target"][k] for k in sorted(side["target"])),
+            **{name: head[name] for name in _EVENT_COLUMNS}))
+    return sorted(records, key=lambda r: (r.date is None, r.date or "", r.id))

@@ -1,0 +1,535 @@
+"""Exports for the tools researchers already use: Gephi, Cytoscape, Neo4j, pandas/R, RDF stores.
+
+Everything starts from `diplograph.queries.events.events`, so an export takes the same filters
+as `ask events`. Two views of the events:
+
+- the **actor graph** (`view="actors"`): actors are nodes; each (source, target) pair becomes one
+  directed edge whose `weight` is its number of events, with the Goldstein sum and mean, the first
+  and last date, counts per QuadClass and per PLOVER type. An event with no target (a joint
+  statement) adds its actors as nodes but no edge.
+- the **event graph** (`view="events"`): actors and events are both nodes;
+  actor -[source]-> event -[target]-> actor, with every event field on the event node.
+
+Formats:
+
+- `graphml`, `gexf`, `json` (networkx node-link, key "edges"), `cytoscape` (Cytoscape.js JSON):
+  written by networkx. Attributes are flat and typed (int, float, bool, str; lists joined with
+  "; "; missing values left out) so GraphML and GEXF read back with the same types.
+- `csv`: to a path ending in ``.csv``, the events table alone (`EVENT_COLUMNS`, one row per event,
+  GDELT-like); to any other path, a directory holding ``events.csv`` and a ``neo4j/`` folder of
+  node and relationship files for ``neo4j-admin database import full``, in the shape
+  `diplograph.graph.neo4j_shape` describes, so the imported database answers diplograph's own
+  questions.
+- `ttl`, `nt`, `nq`, `trig`, `jsonld`: RDF. From the embedded store these are the store's own
+  quads: all of them when every event is asked for (`include_all` and no other filter: a
+  lossless copy, affiliations and the timeline tallies included), else the statements about the
+  chosen events (each event, its article, its place, its actors' descriptions and the direct
+  actor-to-actor links it made; not the tallies, which count whole articles). From any other
+  store the chosen events are mapped back through `diplograph.graph.rdf.article_quads`, which
+  gives the same statements except actor aliases, lookup keys from aliases or affiliations, and
+  affiliations, which such a store does not return. TriG, N-Quads and JSON-LD keep one named
+  graph per article; Turtle and N-Triples hold the union.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from diplograph.errors import QueryError
+from diplograph.graph.stores import Store
+from diplograph.queries.events import EventFilter, EventRecord, events
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from pyoxigraph import Quad
+
+VIEWS = ("actors", "events")
+GRAPH_FORMATS = ("graphml", "gexf", "json", "cytoscape")
+#: Our format names and the names `diplograph.graph.rdf.serialize` knows them by.
+RDF_FORMATS = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig",
+               "jsonld": "jsonld"}
+FORMATS = (*GRAPH_FORMATS, "csv", *RDF_FORMATS, "html")
+LIST_SEPARATOR = "; "
+
+#: The events table: (column, meaning, nearest GDELT 2.0 event column or "").
+EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("event_id", "stable id of the event", "GlobalEventID"),
+    ("date", "ISO date at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD)", "Day"),
+    ("date_precision", "day, month or year", ""),
+    ("month", "YYYY-MM, empty for undated or year-only events", "MonthYear"),
+    ("year", "YYYY, empty for undated events", "Year"),
+    ("source_ids", "actor ids on the source side, '; '-separated", "Actor1Code"),
+    ("source_names", "their names as the article gives them", "Actor1Name"),
+    ("source_countries", "their ISO 3166-1 alpha-3 (or IGO) codes", "Actor1CountryCode"),
+    ("source_types", "person, country, organization, igo or group", "Actor1Type1Code"),
+    ("target_ids", "actor ids on the target side", "Actor2Code"),
+    ("target_names", "their names", "Actor2Name"),
+    ("target_countries", "their country codes", "Actor2CountryCode"),
+    ("target_types", "their actor types", "Actor2Type1Code"),
+    ("cameo_code", "CAMEO event code, leading zeros kept", "EventCode"),
+    ("cameo_base", "its first three digits", "EventBaseCode"),
+    ("cameo_root", "its first two digits", "EventRootCode"),
+    ("quad_class", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                   "4 material conflict", "QuadClass"),
+    ("goldstein", "Goldstein score of the CAMEO code, -10 to 10", "GoldsteinScale"),
+    ("plover_type", "PLOVER event type", ""),
+    ("plover_mode", "PLOVER mode, when known", ""),
+    ("plover_context", "PLOVER contexts, '; '-separated", ""),
+    ("negated", "true when the text says it did not happen", ""),
+    ("modality", "asserted, reported, future or hypothetical", ""),
+    ("confidence", "the extractor's confidence, 0 to 1", ""),
+    ("trigger", "the word(s) of the sentence that name the action", ""),
+    ("predicate", "the normalised action", ""),
+    ("object", "what was agreed, asked for, ..., when the text says", ""),
+    ("location_name", "where it happened, when the text says", "ActionGeo_FullName"),
+    ("location_country", "that place's country code", "ActionGeo_CountryCode"),
+    ("article_id", "the article it was read from", ""),
+    ("article_title", "that article's title", ""),
+    ("article_date", "that article's publication date", ""),
+    ("article_url", "that article's address", "SOURCEURL"),
+    ("sentence_index", "index of the sentence in the article, from 0", ""),
+    ("span_start", "character offset of the trigger in the article", ""),
+    ("span_end", "character offset just past the trigger", ""),
+    ("sentence", "the sentence that tells the event", ""),
+)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: the files, how many events went in, and the size of the graph.
+
+    `nodes`/`edges` count the graph view (0 for tables and RDF); `triples` counts RDF statements
+    (quads for dataset formats); `command` is the neo4j-admin command for a CSV directory, to run
+    in the ``neo4j/`` folder.
+    """
+
+    format: str
+    paths: tuple[Path, ...]
+    events: int
+    nodes: int = 0
+    edges: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    command: tuple[str, ...] = ()
+
+
+def export_graph(store: Store, fmt: str, path: str | Path, *, view: str = "actors",
+                 filters: EventFilter | None = None, **keywords: Any) -> ExportSummary:
+    """Write the events that pass the filters to `path` in format `fmt` (one of `FORMATS`).
+
+    Filters are an `EventFilter` or its fields as keywords (actor="KGZ", since="2019", ...).
+
+    Raises:
+        QueryError: for an unknown format or view, or a filter value that is not valid.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if view not in VIEWS:
+        raise QueryError(f"unknown view {view!r}; choose 'actors' or 'events'")
+    started = time.perf_counter()
+    chosen = filters or EventFilter(**keywords)
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise QueryError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
+    if fmt in RDF_FORMATS:
+        everything = chosen.params() == EventFilter(include_all=True).params()
+        count, quads = rdf_quads(store, chosen, everything=everything)
+        triples = write_rdf(quads, fmt, path)
+        return ExportSummary(fmt, (path,), count, triples=triples,
+                             seconds=time.perf_counter() - started)
+    records = events(store, chosen)
+    if fmt == "csv":
+        if path.suffix.lower() == ".csv":
+            write_events_csv(records, path)
+            return ExportSummary(fmt, (path,), len(records), seconds=time.perf_counter() - started)
+        if path.exists() and not path.is_dir():
+            raise QueryError(f"{str(path)!r} is a file: name a directory for the events table "
+                             "and the neo4j-admin files, or a *.csv file for the table alone")
+        path.mkdir(exist_ok=True)
+        write_events_csv(records, path / "events.csv")
+        files, command = write_neo4j_import(records, path / "neo4j")
+        return ExportSummary(fmt, (path / "events.csv", *files), len(records),
+                             seconds=time.perf_counter() - started, command=command)
+    if fmt == "html":
+        from diplograph.queries.html import write_html
+
+        graph = write_html(records, path, title=f"diplograph: {chosen.describe()}")
+    else:
+        graph = actor_graph(records) if view == "actors" else event_graph(records)
+        write_graph(graph, fmt, path)
+    return ExportSummary(fmt, (path,), len(records), nodes=graph.number_of_nodes(),
+                         edges=graph.number_of_edges(), seconds=time.perf_counter() - started)
+
+
+def _networkx() -> Any:
+    try:
+        import networkx
+    except ImportError as missing:
+        raise QueryError("graph exports need networkx: pip install 'diplograph[export]'") \
+            from missing
+    return networkx
+
+
+def _flat(values: dict[str, Any]) -> dict[str, Any]:
+    """Attributes GraphML and GEXF can both hold: no None, lists joined into one string."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            value = LIST_SEPARATOR.join(str(v) for v in value)
+        out[key] = value
+    return out
+
+
+def _add_actors(graph: nx.DiGraph, records: Sequence[EventRecord]) -> None:
+    """Actor nodes with how often each is on either side; the first description seen wins."""
+    as_source: Counter[str] = Counter()
+    as_target: Counter[str] = Counter()
+    for record in records:
+        for actor in record.source:
+            as_source[actor.id] += 1
+            _describe(graph, actor)
+        for actor in record.target:
+            as_target[actor.id] += 1
+            _describe(graph, actor)
+    for node in graph.nodes:
+        graph.nodes[node].update(as_source=as_source[node], as_target=as_target[node],
+                                 events=as_source[node] + as_target[node])
+
+
+def _describe(graph: nx.DiGraph, actor: Any) -> None:
+    if actor.id not in graph:
+        graph.add_node(actor.id, **_flat({"kind": "actor", "label": actor.name,
+                                          "actor_type": actor.type, "country": actor.country}))
+
+
+def actor_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
+    """Actors as nodes, each (source, target) pair's events folded into one weighted edge.
+
+    Edge attributes: `weight` (events), `goldstein_sum`, `goldstein_mean`, `first_date`,
+    `last_date` (ISO strings at their own precision; absent when no event is dated), `undated`
+    (events with no date), `quad1`..`quad4` (events per QuadClass), `plover_types`
+    ("CONSULT:3; AGREE:1", most frequent first) and `event_ids`.
+
+    >>> actor_graph([]).number_of_nodes()
+    0
+    """
+    graph = _networkx().DiGraph(view="actors")
+    _add_actors(graph, records)
+    pairs: dict[tuple[str, str], list[EventRecord]] = {}
+    for record in records:
+        for source in record.source:
+            for target in record.target:
+                if source.id != target.id:
+                    pairs.setdefault((source.id, target.id), []).append(record)
+    for (source, target), group in pairs.items():
+        graph.add_edge(source, target, **edge_summary(group))
+    return graph
+
+
+def edge_summary(group: Sequence[EventRecord]) -> dict[str, Any]:
+    """The typed attributes of one actor-graph edge (see `actor_graph`)."""
+    dates = sorted(r.date for r in group if r.date)
+    goldstein = round(sum(r.goldstein for r in group), 4)
+    quads = Counter(r.quad_class for r in group)
+    types = Counter(r.plover_type for r in group)
+    return _flat({
+        "weight": len(group),
+        "goldstein_sum": goldstein,
+        "goldstein_mean": round(goldstein / len(group), 4),
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "undated": len(group) - len(dates),
+        **{f"quad{q}": quads[q] for q in (1, 2, 3, 4)},
+        "plover_types": [f"{t}:{n}" for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))],
+        "event_ids": [r.id for r in group],
+    })
+
+
+def event_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
+    """Actors and events as nodes: actor -[role=source]-> event -[role=target]-> actor.
+
+    An event node carries every event field (`kind`="event", `label` the PLOVER type and date).
+    """
+    graph = _networkx().DiGraph(view="events")
+    _add_actors(graph, records)
+    for record in records:
+        fields = record.to_dict()
+        for name in ("id", "source", "target", "span"):
+            del fields[name]
+        graph.add_node(record.id, **_flat({
+            "kind": "event", "label": f"{record.plover_type} {record.date or 'undated'}",
+            "span_start": record.span[0], "span_end": record.span[1], **fields}))
+        for actor in record.source:
+            graph.add_edge(actor.id, record.id, role="source")
+        for actor in record.target:
+            graph.add_edge(record.id, actor.id, role="target")
+    return graph
+
+
+def write_graph(graph: nx.DiGraph, fmt: str, path: Path) -> None:
+    """Write a graph view with networkx in one of `GRAPH_FORMATS`."""
+    nx = _networkx()
+    if fmt == "graphml":
+        nx.write_graphml(graph, path, named_key_ids=True)
+    elif fmt == "gexf":
+        nx.write_gexf(graph, path)
+    elif fmt == "json":
+        _write_json(nx.node_link_data(graph, edges="edges"), path)
+    elif fmt == "cytoscape":
+        _write_json(nx.cytoscape_data(graph), path)
+    else:
+        raise QueryError(f"{fmt!r} is not a graph format; choose one of {', '.join(GRAPH_FORMATS)}")
+
+
+def _write_json(data: Any, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+
+
+def event_row(record: EventRecord) -> dict[str, Any]:
+    """One events-table row (`EVENT_COLUMNS`), lists joined with "; "."""
+    date = record.date
+    has_month = bool(date) and record.date_precision in ("day", "month")
+
+    def side(actors: Sequence[Any], attribute: str) -> str:
+        return LIST_SEPARATOR.join(getattr(a, attribute) or "" for a in actors)
+
+    return {
+        "event_id": record.id, "date": date, "date_precision": record.date_precision,
+        "month": date[:7] if has_month else None, "year": date[:4] if date else None,
+        "source_ids": side(record.source, "id"), "source_names": side(record.source, "name"),
+        "source_countries": side(record.source, "country"),
+        "source_types": side(record.source, "type"),
+        "target_ids": side(record.target, "id"), "target_names": side(record.target, "name"),
+        "target_countries": side(record.target, "country"),
+        "target_types": side(record.target, "type"),
+        "cameo_code": record.cameo_code, "cameo_base": record.cameo_code[:3],
+        "cameo_root": record.cameo_code[:2], "quad_class": record.quad_class,
+        "goldstein": record.goldstein, "plover_type": record.plover_type,
+        "plover_mode": record.plover_mode,
+        "plover_context": LIST_SEPARATOR.join(record.plover_context),
+        "negated": str(record.negated).lower(), "modality": record.modality,
+        "confidence": record.confidence, "trigger": record.trigger,
+        "predicate": record.predicate, "object": record.object,
+        "location_name": record.location_name, "location_country": record.location_country,
+        "article_id": record.article_id, "article_title": record.article_title,
+        "article_date": record.article_date, "article_url": record.article_url,
+        "sentence_index": record.sentence_index, "span_start": record.span[0],
+        "span_end": record.span[1], "sentence": record.sentence,
+    }
+
+
+def write_events_csv(records: Iterable[EventRecord], path: Path) -> None:
+    """The GDELT-like events table: a header of `EVENT_COLUMNS`, one row per event."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[c[0] for c in EVENT_COLUMNS])
+        writer.writeheader()
+        writer.writerows(event_row(r) for r in records)
+
+
+def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
+        tuple[Path, ...], tuple[str, ...]]:
+    """Node and relationship files for ``neo4j-admin database import full``, and the command.
+
+    The import gives the graph `diplograph.graph.neo4j_shape` describes: Actor, Event and
+    Article nodes, SOURCE_OF/TARGETS with each article's description of the actor (lookup keys
+    from its id, name and country), REPORTED_IN, and the direct actor-to-actor relationships.
+    Affiliations are not part of an event export. Run the command in `folder` with the server
+    stopped; ``--overwrite-destination`` replaces the database named last.
+    """
+    from diplograph.graph.neo4j_shape import (
+        ACTOR_LABELS,
+        REPORTED_IN,
+        SOURCE_OF,
+        TARGETS,
+        direct_type,
+        has_direct_link,
+    )
+
+    folder.mkdir(parents=True, exist_ok=True)
+    actors: dict[str, Any] = {}
+    articles: dict[str, EventRecord] = {}
+    for record in records:
+        articles.setdefault(record.article_id, record)
+        for actor in (*record.source, *record.target):
+            actors.setdefault(actor.id, actor)
+    tables: dict[str, tuple[list[str], list[list[Any]]]] = {
+        "actors.csv": (["id:ID(Actor)", "name", "type", "country", ":LABEL"], [
+            [a.id, a.name, a.type, a.country, f"Actor;{ACTOR_LABELS[a.type]}"]
+            for a in actors.values()]),
+        "articles.csv": (["id:ID(Article)", "title", "date", "url", ":LABEL"], [
+            [r.article_id, r.article_title, r.article_date, r.article_url, "Article"]
+            for r in articles.values()]),
+        "events.csv": (_NEO4J_EVENT_HEADER, [_neo4j_event(r) for r in records]),
+        "reported_in.csv": (
+            [":START_ID(Event)", ":END_ID(Article)", "sentence_index:int", "span:int[]", ":TYPE"],
+            [[r.id, r.article_id, r.sentence_index, f"{r.span[0]};{r.span[1]}", REPORTED_IN]
+             for r in records]),
+        "source_of.csv": (
+            [":START_ID(Actor)", ":END_ID(Event)", "name", "country", "match_keys:string[]",
+             ":TYPE"],
+            [[a.id, r.id, a.name, a.country, _keys(a), SOURCE_OF]
+             for r in records for a in r.source]),
+        "targets.csv": (
+            [":START_ID(Event)", ":END_ID(Actor)", "name", "country", "match_keys:string[]",
+             ":TYPE"],
+            [[r.id, a.id, a.name, a.country, _keys(a), TARGETS]
+             for r in records for a in r.target]),
+        "direct.csv": (
+            [":START_ID(Actor)", ":END_ID(Actor)", "event_id", "article_id", "date", ":TYPE"],
+            [[s.id, t.id, r.id, r.article_id, r.date, direct_type(r.predicate)]
+             for r in records if has_direct_link(r)  # type: ignore[arg-type]
+             for s, t in dict.fromkeys((s, t) for s in r.source for t in r.target)]),
+    }
+    paths = []
+    for name, (header, rows) in tables.items():
+        path = folder / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        paths.append(path)
+    command = ("neo4j-admin", "database", "import", "full",
+               "--nodes=actors.csv", "--nodes=articles.csv", "--nodes=events.csv",
+               "--relationships=reported_in.csv", "--relationships=source_of.csv",
+               "--relationships=targets.csv", "--relationships=direct.csv",
+               "--multiline-fields=true", "--overwrite-destination=true", "neo4j")
+    return tuple(paths), command
+
+
+_NEO4J_EVENT_HEADER = [
+    "id:ID(Event)", "article_id", "sentence_index:int", "sentence", "span:int[]", "trigger",
+    "predicate", "plover_type", "plover_mode", "plover_context:string[]", "cameo_code",
+    "goldstein:double", "quad_class:int", "object", "date", "date_precision", "month",
+    "location_name", "location_country", "negated:boolean", "modality", "confidence:double",
+    ":LABEL"]
+
+
+def _neo4j_event(r: EventRecord) -> list[Any]:
+    """The event's properties as `neo4j_shape.event_properties` writes them."""
+    month = r.date[:7] if r.date and r.date_precision != "year" else None
+    return [r.id, r.article_id, r.sentence_index, r.sentence, f"{r.span[0]};{r.span[1]}",
+            r.trigger, r.predicate, r.plover_type, r.plover_mode, ";".join(r.plover_context),
+            r.cameo_code, r.goldstein, r.quad_class, r.object, r.date, r.date_precision, month,
+            r.location_name, r.location_country, str(r.negated).lower(), r.modality,
+            r.confidence, "Event"]
+
+
+def _keys(actor: Any) -> str:
+    from diplograph.graph.lookup import actor_keys
+    from diplograph.graph.model import Actor
+
+    described = Actor(actor.name, actor.type, actor.country, id=actor.id)
+    return ";".join(sorted(actor_keys(described)))
+
+
+def rdf_quads(store: Store, filters: EventFilter, *,
+              everything: bool) -> tuple[int, list[Quad]]:
+    """How many events an RDF export holds, and its statements (see the module docstring)."""
+    from diplograph.graph.stores.oxigraph_store import OxigraphStore
+
+    if isinstance(store, OxigraphStore) and everything:
+        from pyoxigraph import NamedNode
+        from rdflib.namespace import RDF
+
+        from diplograph.graph.vocab import SEM
+
+        quads = list(store.store.quads_for_pattern(None, None, None, None))
+        kind = (NamedNode(str(RDF.type)), NamedNode(str(SEM.Event)))
+        count = len({q.subject for q in quads if (q.predicate, q.object) == kind})
+        return count, quads
+    records = events(store, filters)
+    if isinstance(store, OxigraphStore):
+        return len(records), _stored_quads(store, records)
+    return len(records), _rebuilt_quads(records)
+
+
+def _stored_quads(store: Any, records: Sequence[EventRecord]) -> list[Quad]:
+    """From the embedded store, the quads about the chosen events, in their articles' graphs.
+
+    Each article's graph is read once: its quads about the chosen events, the article, their
+    places and their actors, and of the direct actor-to-actor links only the chosen events' own.
+    """
+    from pyoxigraph import NamedNode
+
+    from diplograph.graph.model import Location
+    from diplograph.graph.neo4j_shape import has_direct_link
+    from diplograph.graph.vocab import REL, graph_iri, place_id, relation_iri, resource_iri
+
+    by_article: dict[str, list[EventRecord]] = {}
+    for record in records:
+        by_article.setdefault(record.article_id, []).append(record)
+    chosen: list[Quad] = []
+    for article_id, group in by_article.items():
+        subjects = {resource_iri("article", article_id)}
+        links: set[tuple[str, str, str]] = set()
+        for r in group:
+            subjects.add(resource_iri("event", r.id))
+            subjects.update(resource_iri("actor", a.id) for a in (*r.source, *r.target))
+            if r.location_name:
+                subjects.add(resource_iri("place", place_id(
+                    Location(r.location_name, r.location_country))))
+            if has_direct_link(r):  # type: ignore[arg-type]
+                relation = relation_iri(r.predicate)
+                links.update((resource_iri("actor", s.id), relation, resource_iri("actor", t.id))
+                             for s in r.source for t in r.target)
+        for quad in store.store.quads_for_pattern(None, None, None,
+                                                  NamedNode(graph_iri(article_id))):
+            subject, predicate = quad.subject.value, quad.predicate.value
+            if subject not in subjects:
+                continue
+            if not predicate.startswith(REL) or (subject, predicate, quad.object.value) in links:
+                chosen.append(quad)
+    return chosen
+
+
+def _rebuilt_quads(records: Sequence[EventRecord]) -> list[Quad]:
+    """The chosen events mapped back to model objects and through `graph.rdf.article_quads`."""
+    from diplograph.graph.model import Actor, Article, ArticleGraph, Event, Location
+    from diplograph.graph.rdf import article_quads
+
+    by_article: dict[str, list[EventRecord]] = {}
+    for record in records:
+        by_article.setdefault(record.article_id, []).append(record)
+    quads: list[Quad] = []
+    for article_id, group in by_article.items():
+        head = group[0]
+        article = Article(text="", id=article_id, title=head.article_title,
+                          date=head.article_date, url=head.article_url)
+        rebuilt = tuple(Event(
+            article_id=r.article_id, sentence_index=r.sentence_index, sentence=r.sentence,
+            span=r.span, trigger=r.trigger, predicate=r.predicate, plover_type=r.plover_type,
+            cameo_code=r.cameo_code, goldstein=r.goldstein, quad_class=r.quad_class,
+            source=tuple(Actor(a.name, a.type, a.country, id=a.id) for a in r.source),
+            target=tuple(Actor(a.name, a.type, a.country, id=a.id) for a in r.target),
+            plover_mode=r.plover_mode, plover_context=r.plover_context, object=r.object,
+            date=r.date, negated=r.negated, modality=r.modality,  # type: ignore[arg-type]
+            confidence=r.confidence, id=r.id,
+            location=Location(r.location_name, r.location_country) if r.location_name else None)
+            for r in group)
+        quads.extend(article_quads(ArticleGraph(article, rebuilt)))
+    return quads
+
+
+def write_rdf(quads: Sequence[Quad], fmt: str, path: Path) -> int:
+    """Serialise quads in one of `RDF_FORMATS`; returns the statements written.
+
+    Dataset formats (TriG, N-Quads, JSON-LD) count quads; Turtle and N-Triples count the
+    distinct triples of the union of the graphs.
+    """
+    from diplograph.graph.rdf import FORMATS, serialize
+
+    name = RDF_FORMATS[fmt]
+    path.write_bytes(serialize(quads, name))
+    if FORMATS[name].supports_datasets:
+        return len(set(quads))
+    return len({q.triple for q in quads})
