@@ -335,6 +335,38 @@ def filter_options(func: Callable) -> Callable:
     return func
 
 
+@ask.command(name="events")
+@filter_options
+@store_option
+@format_option()
+def ask_events(store: str | None, fmt: str, **filters: object) -> None:
+    """Events that pass the filters: actor, counterpart, type, CAMEO code, QuadClass, dates.
+
+    \b
+    Example:
+      diplograph ask events --actor KGZ --counterpart CHN
+      diplograph ask events --type SANCTION --since 2021-01-01 --format csv > sanctions.csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.events import EventFilter, events
+    from diplograph.queries.export import event_row
+
+    with open_store(store) as opened:
+        records = events(opened, EventFilter(**filters))
+    if fmt in ("json", "jsonl"):
+        render([r.to_dict() for r in records], fmt)
+    elif fmt == "csv":
+        render([event_row(r) for r in records], fmt)
+    else:
+        render([{"date": r.date, "source": _names(r.source), "type": r.plover_type,
+                 "cameo": r.cameo_code, "target": _names(r.target), "object": r.object,
+                 "event_id": r.id} for r in records], fmt)
+
+
+def _names(actors: Sequence[Any]) -> str:
+    return "; ".join(f"{a.name} ({a.country})" if a.country else a.name for a in actors)
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="graphml/gexf (Gephi), json (networkx node-link), cytoscape (Cytoscape.js), "

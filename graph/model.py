@@ -213,6 +213,17 @@ class Event:
     def actors(self) -> tuple[Actor, ...]:
         return self.source + self.target
 
+    def dyads(self) -> list[tuple[Actor, Actor | None]]:
+        """CAMEO-style (source, target) pairs of the event, as GDELT and ICEWS count them.
+
+        PLOVER keeps a multilateral meeting as one event with several actors; CAMEO wants dyads.
+        An event with several sources and no target was done together, so every ordered pair of
+        its sources is a dyad; otherwise each source pairs with each target (or with None).
+        """
+        if not self.target and len(self.source) > 1:
+            return [(a, b) for a in self.source for b in self.source if a.id != b.id]
+        return [(a, b) for a in self.source for b in (self.target or (None,))]
+
     def to_dict(self) -> dict:
         """The JSON record of DESIGN.md, field order as documented."""
         return {
@@ -224,7 +235,8 @@ class Event:
             "quad_class": self.quad_class,
             "source": [a.to_dict() for a in self.source],
             "target": [a.to_dict() for a in self.target],
-            "object": self.object, "date": self.date, "date_precision": self.date_precision, "date_basis": self.date_basis,
+            "object": self.object, "date": self.date, "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
             "location": asdict(self.location) if self.location else None,
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
             "mention_sentences": list(self.mention_sentences), "story_key": self.story_key,

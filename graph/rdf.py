@@ -249,10 +249,10 @@ def _event(out: _Lines, article: str, event: Event) -> None:
     add(node, P["sentenceIndex"], integer(event.sentence_index))
     add(node, P["spanStart"], integer(event.span[0]))
     add(node, P["spanEnd"], integer(event.span[1]))
-    if is_factual(event) and event.target:
+    if is_factual(event):
         relation = iri(relation_iri(event.predicate))
-        for source in event.source:
-            for target in event.target:
+        for source, target in event.dyads():
+            if target is not None:
                 add(actor_node(source.id), relation, actor_node(target.id))
 
 
@@ -267,17 +267,17 @@ def _tallies(out: _Lines, ag: ArticleGraph, keys: dict[str, set[str]]) -> None:
     ``"<YYYY-MM or -> <ab|ba|both> <1 if factual else 0> <QuadClass> <Goldstein> <events> <type>"``,
     filed with `dg:tally` under the dyad IRI of `diplograph.graph.lookup.dyad`. An event counts
     once per pair however many of its actors carry the keys; "both" marks events that run both
-    ways between the pair. Tallies live in the article's graph, so they go when the article goes.
+    ways between the pair (a joint act of both runs both ways: see `Event.dyads`). Tallies live
+    in the article's graph, so they go when the article goes.
     """
     cells: dict[tuple[str, str, str], set[str]] = {}
     for event in ag.events:
-        source_keys = set().union(*(keys[a.id] for a in event.source))
-        target_keys = set().union(*(keys[a.id] for a in event.target))
         directions: dict[str, set[str]] = {}
-        for source_key in source_keys:
-            for target_key in target_keys:
-                dyad_iri, direction = dyad(source_key, target_key)
-                directions.setdefault(dyad_iri, set()).add(direction)
+        for source, target in event.dyads():
+            for source_key in keys[source.id]:
+                for target_key in keys[target.id] if target else ():
+                    dyad_iri, direction = dyad(source_key, target_key)
+                    directions.setdefault(dyad_iri, set()).add(direction)
         month = event.date[:7] if event.date and event.date_precision != "year" else "-"
         coding = f"{int(is_factual(event))} {int(event.quad_class)} {float(event.goldstein)!r}"
         for dyad_iri, seen in directions.items():

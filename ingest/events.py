@@ -758,15 +758,3 @@ def _entity_text(token: Token) -> str:
         if ent.start <= token.i < ent.end:
             return ent.text
     return token.text
-
-
-def dyads(event: Event) -> list[tuple[Actor, Actor | None]]:
-    """CAMEO-style (source, target) pairs of an event, as GDELT and ICEWS count them.
-
-    PLOVER keeps a multilateral meeting as one event with several actors; CAMEO wants dyads.
-    An event with several sources and no target was done together, so every ordered pair of
-    its sources is a dyad; otherwise each source pairs with each target (or with None).
-    """
-    if not event.target and len(event.source) > 1:
-        return [(a, b) for a in event.source for b in event.source if a.id != b.id]
-    return [(a, b) for a in event.source for b in (event.target or (None,))]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from diplograph.graph.model import Article
-from diplograph.ingest.events import dyads
 from diplograph.ingest.pipeline import extract
 
 DATE = "2017-01-09"  # a Monday
@@ -130,7 +129,7 @@ def test_anniversary_dates_the_event_it_celebrates(coded):
 def test_a_sentence_with_two_events_gives_both(coded):
     expel = _one(coded, "two_events", cameo_code="166")
     recall = _one(coded, "two_events", cameo_code="161")
-    assert [(a.country, b.country) for a, b in dyads(expel)] == [("CAN", "RUS")]
+    assert [(a.country, b.country) for a, b in expel.dyads()] == [("CAN", "RUS")]
     for event in (expel, recall):
         assert (_countries(event.source), _countries(event.target)) == (["CAN"], ["RUS"])
     assert expel.plover_type == recall.plover_type == "SANCTION"
@@ -140,7 +139,7 @@ def test_multilateral_meeting_is_one_event_with_every_party(coded):
     event = _one(coded, "multilateral", cameo_code="040")
     assert _countries(event.source) == ["DEU", "FRA", "ITA"]
     assert event.location.name == "Rome"
-    pairs = {(a.country, b.country) for a, b in dyads(event)}
+    pairs = {(a.country, b.country) for a, b in event.dyads()}
     assert len(pairs) == 6 and ("FRA", "ITA") in pairs and ("ITA", "FRA") in pairs
 
 

@@ -57,10 +57,9 @@ def expected_ids(graphs, **filters) -> list[str]:
                 continue
             if chosen.actor:
                 a, b = lookup_key(chosen.actor), chosen.counterpart and lookup_key(chosen.counterpart)
-                source = set().union(*(keys[x.id] for x in e.source))
-                target = set().union(*(keys[x.id] for x in e.target))
-                forward = a in source and (not b or b in target)
-                backward = a in target and (not b or b in source)
+                pairs = [(keys[s.id], keys[t.id] if t else set()) for s, t in e.dyads()]
+                forward = any(a in s and (not b or b in t) for s, t in pairs)
+                backward = any(a in t and (not b or b in s) for s, t in pairs)
                 if not (forward or (backward and not chosen.directed)):
                     continue
             out.append(e.id)

@@ -263,8 +263,9 @@ def reference_timeline(graphs, a, b, directed=False, since=None, until=None, inc
     months: dict = defaultdict(list)
     for ag in graphs:
         for e in ag.events:
-            forward = has(e.source, ka) and has(e.target, kb)
-            backward = not directed and has(e.source, kb) and has(e.target, ka)
+            pairs = [(s, t) for s, t in e.dyads() if t is not None]
+            forward = any(has((s,), ka) and has((t,), kb) for s, t in pairs)
+            backward = not directed and any(has((s,), kb) and has((t,), ka) for s, t in pairs)
             if not (forward or backward) or not (include_all or happened(e)):
                 continue
             month = e.date[:7] if e.date and len(e.date) >= 7 else None

@@ -29,6 +29,11 @@ WHERE ($include_all OR (NOT e.negated AND e.modality IN ['asserted', 'reported']
          WHERE $actor_key IN rx.match_keys
            AND ($counterpart_key = '' OR EXISTS {
              MATCH (:Actor)-[ry:SOURCE_OF]->(e) WHERE $counterpart_key IN ry.match_keys })
+       })
+       // a joint act ("A and B signed", no target) links every two of its sources, both ways
+       OR ($counterpart_key <> '' AND NOT EXISTS { MATCH (e)-[:TARGETS]->(:Actor) } AND EXISTS {
+         MATCH (x:Actor)-[rx:SOURCE_OF]->(e)<-[ry:SOURCE_OF]-(y:Actor)
+         WHERE x <> y AND $actor_key IN rx.match_keys AND $counterpart_key IN ry.match_keys
        }))
 CALL (e) {
   MATCH (e)-[:REPORTED_IN]->(article:Article)
