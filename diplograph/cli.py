@@ -257,6 +257,11 @@ def dates_options(func: Callable) -> Callable:
     return func
 
 
+# what fits a terminal; JSON and CSV carry every field (event and article ids, the sentence)
+MET_TABLE_COLUMNS = ("date", "actor_name", "direction", "counterpart_name", "counterpart_country",
+                     "place", "cameo_code", "modality", "event_id")
+
+
 @ask.command()
 @click.argument("actor")
 @dates_options
@@ -278,7 +283,8 @@ def met(actor: str, since: str | None, until: str | None, include_all: bool,
 
     with open_store(store) as opened:
         records = ask_met(opened, actor, since=since, until=until, include_all=include_all)
-    render([r.to_dict() for r in records], fmt)
+    columns = MET_TABLE_COLUMNS if fmt == "table" else None
+    render([r.to_dict() for r in records], fmt, columns)
 
 
 @ask.command()
@@ -304,9 +310,15 @@ def timeline(a: str, b: str, directed: bool, since: str | None, until: str | Non
     from diplograph.queries.questions import timeline as ask_timeline
 
     with open_store(store) as opened:
-        rows = ask_timeline(opened, a, b, directed=directed, since=since, until=until,
-                            include_all=include_all)
-    render([r.to_dict() for r in rows], fmt)
+        rows = [r.to_dict() for r in ask_timeline(opened, a, b, directed=directed, since=since,
+                                                  until=until, include_all=include_all)]
+    if fmt == "table":  # the full monthly series is for csv/json; a terminal shows busy months
+        busy = [row for row in rows if row["events"]]
+        if len(busy) < len(rows):
+            click.echo(f"{len(rows) - len(busy)} months without events not shown; "
+                       "--format csv gives the full series", err=True)
+        rows = busy
+    render(rows, fmt)
 
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "cytoscape", "csv", "ttl", "nt", "nq", "trig",
