@@ -128,9 +128,9 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False, since: str
              until: str | None = None, include_all: bool = False) -> list[TimelineRow]:
     """Month by month, what happened between `a` and `b`.
 
-    An event counts, once, when one of its sources matches `a` and one of its targets `b`, or (not
-    `directed`) the other way round; an event with no target (a joint statement) has no pair and
-    does not count. Months run without gaps from `since` (or the first event) to `until` (or the
+    An event counts, once, when one of its (source, target) dyads (`Event.dyads`) runs from `a` to
+    `b`, or (not `directed`) from `b` to `a`; a joint act of several sources with no target ("A and
+    B signed") pairs every two of its sources, both ways. Months run without gaps from `since` (or the first event) to `until` (or the
     last), bounds taken at month precision. Events with no month (undated or dated to the year
     only) cannot be placed; they come last, as one row with `month` None, and only when no bound
     is given (no one can say whether they fall inside it).

@@ -191,6 +191,16 @@ def test_an_event_running_both_ways_counts_once_each_way(tmp_path: Path) -> None
             assert [(r.month, r.events) for r in rows] == [("2018-02", 1)], (a, b, directed)
 
 
+def test_a_joint_act_counts_for_the_pair_of_its_sources(tmp_path: Path) -> None:
+    signed = event("s1", 0, "Kyrgyzstan and China signed a border accord in June.", "AGREE",
+                   "057", 8.0, 1, (KGZ, CHN), (), "2018-06")
+    with OxigraphStore(tmp_path / "db") as db:
+        db.write([ArticleGraph(Article("Border accord.", id="s1"), (signed,))])
+        for a, b in [("KGZ", "CHN"), ("CHN", "KGZ")]:
+            rows = questions.timeline(db, a, b, directed=True)
+            assert [(r.month, r.by_type) for r in rows] == [("2018-06", {"AGREE": 1})]
+
+
 def test_stats_describe_the_whole_store(store) -> None:
     stats = questions.stats(store)
     assert stats.to_dict() == {

@@ -137,6 +137,15 @@ def test_the_direct_actor_link_is_only_for_events_that_happened(fields, linked) 
     assert links == ([resource_iri("actor", XI.id)] if linked else [])
 
 
+def test_a_joint_act_links_its_sources_both_ways() -> None:
+    ag = article_graph("a1", make_event("a1", 0, source=(ATAMBAYEV, XI), target=()))
+    atambayev, xi = (resource_iri("actor", a.id) for a in (ATAMBAYEV, XI))
+    assert objects(ag, atambayev, relation_iri("met")) == [xi]
+    assert objects(ag, xi, relation_iri("met")) == [atambayev]
+    pair, _ = dyad("country:KGZ", "country:CHN")
+    assert [o.value for o in objects(ag, pair, DG.tally)] == ["2017-01 both 1 1 1.9 1 CONSULT"]
+
+
 def test_actors_are_typed_labelled_and_findable() -> None:
     ag = article_graph("a1")
     xi = resource_iri("actor", XI.id)
