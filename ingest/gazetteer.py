@@ -45,7 +45,7 @@ from typing import Generic, Literal, TypeVar
 
 import pycountry
 
-HitKind = Literal["country", "demonym", "capital", "place", "igo"]
+HitKind = Literal["country", "demonym", "capital", "seat", "place", "igo", "group"]
 T = TypeVar("T")
 
 ROLES: tuple[str, ...] = (
@@ -70,6 +70,10 @@ ROLES: tuple[str, ...] = (
     "judge",               # judges and prosecutors (the CAMEO judiciary)
     "party_leader",
     "leader",              # a leader whose office the text does not name
+    "government",          # a member of the executive whose office is not named (CAMEO GOV)
+    "elite",               # national figures outside office: former leaders, oligarchs (CAMEO ELI)
+    "rebel",               # armed non-state actors: rebels, insurgents, separatists (CAMEO REB)
+    "civilian",            # people outside the state: activists, business, media, clergy
 )
 
 IGO_KINDS: tuple[str, ...] = ("igo", "agency", "court", "forum")
@@ -181,7 +185,8 @@ _SEPARATORS = frozenset({"of", "for", "to"})
 
 @dataclass(frozen=True)
 class Hit:
-    """One gazetteer answer. `code` is an ISO3 code except for IGOs, where it is our IGO id."""
+    """One gazetteer answer. `code` is an ISO3 code except for IGOs and armed groups, where it is
+    our id from igos.csv or groups.csv (`country` then says where a group fights, if anywhere)."""
 
     kind: HitKind
     code: str
@@ -265,6 +270,17 @@ class _Names(Generic[T]):
         return hit if hit is not None else self.folded.get(keys[1])
 
 
+def folded_key(text: str) -> str:
+    """A name as other tables compare it: case, accents, dots and hyphens ignored, and a leading
+    'the' or a possessive dropped. Unlike lookups, abbreviations are folded too ("US" = "us").
+
+    >>> folded_key("the Al-Qaeda’s"), folded_key("George W. Bush")
+    ('al qaeda', 'george w bush')
+    """
+    cleaned = _clean(text)
+    return _folded_key(cleaned) if cleaned else ""
+
+
 # --- tables -------------------------------------------------------------------------------
 
 
@@ -321,8 +337,10 @@ class _Gazetteer:
     countries: _Names[Hit]
     demonyms: _Names[Hit]
     capitals: _Names[Hit]
+    seats: _Names[Hit]
     places: _Names[Hit]
     igos: _Names[Hit]
+    groups: _Names[Hit]
     titles: _Names[tuple[str, str]]  # role, the listed title's key
     ambiguous: _Names[tuple[str, ...]]
     country_forms: tuple[tuple[str, str], ...]
@@ -335,6 +353,7 @@ def _gazetteer() -> _Gazetteer:
     countries: _Names[Hit] = _Names("countries.csv")
     demonyms: _Names[Hit] = _Names("countries.csv demonyms")
     capitals: _Names[Hit] = _Names("countries.csv capitals")
+    seats: _Names[Hit] = _Names("countries.csv seats")
     forms: dict[tuple[str, str], None] = {}
     for row in _rows("countries.csv"):
         code = row["iso3"]
@@ -352,6 +371,9 @@ def _gazetteer() -> _Gazetteer:
             capital = Hit("capital", code, row["capital"], code)
             for form in [row["capital"], *_split(row["capital_aliases"])]:
                 capitals.add(form, capital)
+        row_seats = _split(row["seats"])
+        for form in row_seats:
+            seats.add(form, Hit("seat", code, row_seats[0], code))
     for entry in pycountry.countries:
         code = entry.alpha_3
         name = names.get(code) or str(getattr(entry, "common_name", None) or entry.name)
@@ -383,6 +405,14 @@ def _gazetteer() -> _Gazetteer:
         for form in [row["name"], *_split(row["aliases"])]:
             igos.add(form, hit)
 
+    groups: _Names[Hit] = _Names("groups.csv")
+    for row in _rows("groups.csv"):
+        if row["country"] and row["country"] not in names:
+            raise ValueError(f"groups.csv: {row['id']!r} has unknown country {row['country']!r}")
+        hit = Hit("group", row["id"], row["name"], row["country"] or None)
+        for form in [row["name"], *_split(row["aliases"])]:
+            groups.add(form, hit)
+
     titles: _Names[tuple[str, str]] = _Names("titles.csv")
     title_forms: dict[str, str] = {}
     for row in _rows("titles.csv"):
@@ -397,21 +427,24 @@ def _gazetteer() -> _Gazetteer:
             title_forms.setdefault(plural, role)
     ordered = sorted(title_forms.items(),
                      key=lambda tr: (-len(tr[0].split()), -len(tr[0]), tr[0]))
-    return _Gazetteer(names, countries, demonyms, capitals, places, igos, titles, ambiguous,
-                      tuple(forms), tuple(ordered))
+    return _Gazetteer(names, countries, demonyms, capitals, seats, places, igos, groups, titles,
+                      ambiguous, tuple(forms), tuple(ordered))
 
 
 # --- names --------------------------------------------------------------------------------
 
 
 def lookup(text: str) -> Hit | None:
-    """The best single reading of a name or adjective: country, demonym, IGO, capital, place.
+    """The best single reading of a name or adjective: country, demonym, IGO, armed group,
+    capital, seat of government, place.
 
     >>> lookup("Kyrgyz Republic").code, lookup("Beijing").kind, lookup("nato")
     ('KGZ', 'capital', None)
+    >>> lookup("the Kremlin"), lookup("Daesh").code
+    (Hit(kind='seat', code='RUS', name='Kremlin', country='RUS'), 'ISIS')
     """
     g, keys = _gazetteer(), _keys(text)
-    for index in (g.countries, g.demonyms, g.igos, g.capitals, g.places):
+    for index in (g.countries, g.demonyms, g.igos, g.groups, g.capitals, g.seats, g.places):
         hit = index.find(keys)
         if hit is not None:
             return hit
@@ -470,6 +503,24 @@ def place(text: str) -> Hit | None:
 def igo(text: str) -> Hit | None:
     """An international organisation, court or forum by name or abbreviation."""
     return _gazetteer().igos.get(text)
+
+
+def group(text: str) -> Hit | None:
+    """An armed non-state group by name or abbreviation; `country` is where it fights, if one.
+
+    >>> group("Houthi rebels").name, group("Houthi rebels").country, group("al-Qaida").country
+    ('Houthis', 'YEM', None)
+    """
+    return _gazetteer().groups.get(text)
+
+
+def seat(text: str) -> Hit | None:
+    """A building or street that stands for a government in news copy: Kremlin, White House.
+
+    >>> seat("Downing Street").code, seat("Moscow")
+    ('GBR', None)
+    """
+    return _gazetteer().seats.get(text)
 
 
 def alternatives(text: str) -> tuple[str, ...]:
@@ -553,6 +604,36 @@ def title_role(text: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=65536)
+def may_start_title(word: str) -> bool:
+    """Can a title phrase start with this word? A cheap filter before title_role() on spans.
+
+    >>> may_start_title("Foreign"), may_start_title("former"), may_start_title("NATO")
+    (True, True, True)
+    >>> may_start_title("weather")
+    False
+    """
+    return _folded_key(_clean(word)) in _title_starts() if _clean(word) else False
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    g = _gazetteer()
+    words = {title.split()[0] for title, _ in g.title_forms}
+    words |= {form.split()[0] for form in list(g.igos.folded) + list(g.igos.exact)}
+    words = {_folded_key(_clean(w)) for w in words if _clean(w)}
+    return frozenset(words | _QUALIFIERS | _LEGISLATIVE)
+
+
+def is_chamber(word: str) -> bool:
+    """Is the word one a legislature is named by ("House", "Senate", "Duma", "Knesset")?
+
+    >>> is_chamber("House"), is_chamber("Pelosi")
+    (True, False)
+    """
+    return word.lower() in _LEGISLATIVE
+
+
 def all_titles() -> Iterable[tuple[str, str]]:
     """Every (title phrase, role class), plurals included, longest first for phrase matchers."""
     return _gazetteer().title_forms
@@ -576,7 +657,8 @@ def _title(words: tuple[str, ...]) -> tuple[str, str] | None:
             return role, rest[1]
     for k in range(len(words) - 1, 0, -1):
         prefix = " ".join(words[:k])
-        if igo(prefix) or all(w.lower() in _LEGISLATIVE for w in words[:k]):
+        if igo(prefix) or (all(w.lower() in _LEGISLATIVE or w.lower() in ("of", "the")
+                               for w in words[:k]) and words[0].lower() in _LEGISLATIVE):
             rest = _title(words[k:])
             if rest:
                 return _refined(rest[0], words[:k]), rest[1]

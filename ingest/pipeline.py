@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Article, ArticleGraph
 from diplograph.ingest.actors import find_mentions
+from diplograph.ingest.dictionaries import load_dictionaries
 from diplograph.ingest.events import extract_events
 from diplograph.ingest.nlp import load_model, parse
+from diplograph.ingest.resolution import Resolver
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None,
-            batch_size: int = 64, progress: bool = False) -> Iterator[ArticleGraph]:
+            batch_size: int = 64, progress: bool = False,
+            actors: Sequence[str | Path] = ()) -> Iterator[ArticleGraph]:
     """Extract events from articles, streaming: nothing is held beyond the current batch.
+
+    People are resolved across the articles as they pass ("Xi" in a later article is the "Xi
+    Jinping" of an earlier one; see diplograph.ingest.resolution), so the same articles in the
+    same order always give the same ids.
+
+    Args:
+        articles: the articles, in the order they should be resolved (oldest first is best).
+        nlp: a loaded spaCy pipeline; the default model is loaded once otherwise.
+        batch_size: articles per spaCy batch.
+        progress: show a progress bar on stderr.
+        actors: actor dictionaries (PETRARCH .txt or our .csv, see
+            diplograph.ingest.dictionaries); later files override earlier ones, and their
+            entries override what the rules would guess.
+
+    Raises:
+        InputError: an actor dictionary is missing or malformed.
 
     Example:
         >>> from diplograph.graph.model import Article
@@ -26,14 +46,17 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
         >>> (e.source[0].country, e.plover_type, e.target[0].country, e.date)
         ('KGZ', 'CONSULT', 'CHN', '2017-01-06')
     """
+    dictionary = load_dictionaries(actors) if actors else None
     nlp = nlp or load_model()
     stream: Iterable[Article] = articles
     if progress:
         from tqdm import tqdm
 
         stream = tqdm(articles, desc="articles", unit="art", leave=False)
+    resolver = Resolver()
     for article, doc in parse(stream, nlp, batch_size):
-        mentions = find_mentions(doc)
+        mentions = find_mentions(doc, dictionary=dictionary, date=article.date)
         events = extract_events(doc, article, mentions)
-        yield ArticleGraph(article=article, events=tuple(events),
-                           affiliations=tuple(mentions.affiliations(article, doc)))
+        graph = ArticleGraph(article=article, events=tuple(events),
+                             affiliations=tuple(mentions.affiliations(article, doc)))
+        yield resolver.resolve(graph, mentions.actors())
