@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +26,14 @@ def extract_text(text: str, date: str | None = None) -> list[Event]:
 
 def extract_files(sources: Iterable[str | Path], *, date: str | None = None,
                   skipped: list[Skip] | None = None, batch_size: int = 64,
-                  progress: bool = False) -> Iterator[ArticleGraph]:
-    """Read and extract a batch of inputs; problems with single inputs land in `skipped`."""
+                  progress: bool = False,
+                  actors: Sequence[str | Path] = ()) -> Iterator[ArticleGraph]:
+    """Read and extract a batch of inputs; problems with single inputs land in `skipped`.
+
+    `actors` are dictionary files (PETRARCH/Phoenix or our CSV) whose entries override guesses.
+    """
     articles = read_articles(sources, date=date, skipped=skipped)
-    return extract(articles, batch_size=batch_size, progress=progress)
+    return extract(articles, batch_size=batch_size, progress=progress, actors=actors)
 
 
 @dataclass
@@ -44,7 +48,7 @@ class IngestSummary:
 
 def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
            date: str | None = None, batch_size: int = 64, write_batch: int = 200,
-           progress: bool = False,
+           progress: bool = False, actors: Sequence[str | Path] = (),
            on_batch: Callable[[int], None] | None = None) -> IngestSummary:
     """Extract events from inputs and write them to a store, a batch of articles at a time.
 
@@ -57,7 +61,7 @@ def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
     try:
         batch: list[ArticleGraph] = []
         for graph in extract_files(sources, date=date, skipped=summary.skipped,
-                                   batch_size=batch_size, progress=progress):
+                                   batch_size=batch_size, progress=progress, actors=actors):
             batch.append(graph)
             summary.articles += 1
             summary.events += len(graph.events)

@@ -46,6 +46,13 @@ def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> C
 
 
 def input_options(func: Callable) -> Callable:
+    func = click.option(
+        "--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        metavar="FILE",
+        help="Actor dictionary to load (repeatable): a PETRARCH/Phoenix actor file (.txt) or a "
+             "CSV with columns name, aliases, type, country, role, from, to, wikidata. Entries "
+             "override the extractor's guesses and their dated roles apply only inside their "
+             "dates; later files win where they disagree.")(func)
     func = click.option("--date", default=None, metavar="YYYY-MM-DD",
                         help="Publication date for inputs that carry none (anchors 'on Monday').")(func)
     func = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
@@ -123,7 +130,8 @@ def cli(ctx: click.Context, quiet: bool) -> None:
 @input_options
 @format_option(default="jsonl", choices=("jsonl", "json", "table", "csv"))
 @click.pass_context
-def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None, fmt: str) -> None:
+def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
+            actors: tuple[str, ...], fmt: str) -> None:
     """Print the events found in articles, without storing them.
 
     INPUT is a text file (one article), a directory (read recursively), a JSONL or CSV file with
@@ -133,12 +141,13 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None, fmt: 
     Example:
       diplograph extract --date 2017-01-09 article.txt
       diplograph extract --format table examples/articles.jsonl
+      diplograph extract --actors my-actors.csv --format table news/
     """
     from diplograph.api import extract_files
 
     quiet = ctx.obj["quiet"]
     skipped: list = []
-    graphs = extract_files(inputs, date=date, skipped=skipped, progress=not quiet)
+    graphs = extract_files(inputs, date=date, skipped=skipped, progress=not quiet, actors=actors)
     if fmt == "jsonl":
         for graph in graphs:
             for event in graph.events:
@@ -167,8 +176,8 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
 @click.option("--batch-size", default=200, show_default=True,
               help="Articles written to the store per transaction.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, store: str | None,
-           batch_size: int) -> None:
+def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
+           actors: tuple[str, ...], store: str | None, batch_size: int) -> None:
     """Extract events from articles and load them into a store.
 
     Re-running an ingest replaces each article's events, so the store ends up the same; an
@@ -184,7 +193,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, store:
 
     quiet = ctx.obj["quiet"]
     address = resolve_address(store)
-    summary = run_ingest(inputs, address, date=date, write_batch=batch_size, progress=not quiet)
+    summary = run_ingest(inputs, address, date=date, write_batch=batch_size, progress=not quiet,
+                         actors=actors)
     _report_skips(summary.skipped, quiet)
     click.echo(f"ingested {summary.articles} articles, {summary.events} events into {address}",
                err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Actor
+from diplograph.ingest import gazetteer
 from diplograph.ingest.titles import country_actor
 
 if TYPE_CHECKING:
@@ -169,6 +170,22 @@ def _main_subject(sent: Span, by_token: dict[int, Mention]) -> Actor | None:
     return None
 
 
+# what "the two leaders / presidents / ministers" can be; a person of unknown role may be either
+GROUP_ROLES = {
+    "leaders": {"head_of_state", "head_of_government", "monarch", "leader", "deputy_head"},
+    "presidents": {"head_of_state"},
+    "premiers": {"head_of_government"},
+    "heads": {"head_of_state", "head_of_government", "monarch", "leader", "igo_official"},
+}
+
+
+def _holds(actor: Actor, word: str) -> bool:
+    """Can this person be one of 'the two <word>'? ("the two leaders" is not a trade minister)"""
+    wanted = GROUP_ROLES.get(word)
+    role = gazetteer.title_role(actor.role) if actor.role else None
+    return wanted is None or role is None or role in wanted
+
+
 def two_parties(before: list[Mention], word: str) -> tuple[Actor, ...] | None:
     """The two parties 'the two sides' means, from the most recent mentions back.
 
@@ -182,7 +199,7 @@ def two_parties(before: list[Mention], word: str) -> tuple[Actor, ...] | None:
         if len(mention.actors) != 1 or mention.how in ("media", "group", "ambiguous", "ministry"):
             continue
         actor = mention.actors[0]
-        if word in PERSON_GROUPS and actor.type != "person":
+        if word in PERSON_GROUPS and (actor.type != "person" or not _holds(actor, word)):
             continue
         if actor.type not in ("person", "country"):
             continue

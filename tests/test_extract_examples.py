@@ -70,3 +70,16 @@ def test_sanction_targets_a_state_through_its_officials(example_graphs):
 def test_every_example_yields_events(example_graphs):
     assert len(example_graphs) == 6
     assert all(graph.events for graph in example_graphs)
+
+
+def test_the_two_leaders_are_the_leaders_not_the_last_two_people_named(example_graphs):
+    """After 'Atambayev awarded China's Minister of Commerce …', 'the two leaders' are still
+    Atambayev and Xi: a trade minister is no leader."""
+    [agree] = [e for e in _graph(example_graphs, "kgz-chn-beijing-2017").events
+               if e.trigger == "agreed"]
+    assert sorted(a.name for a in agree.source) == ["Almazbek Atambayev", "Xi Jinping"]
+
+
+def _graph(graphs, article_id):
+    [graph] = [g for g in graphs if g.article.id == article_id]
+    return graph
