@@ -1,0 +1,203 @@
+"""The Neo4j shape of articles: the label and relationship-type table, and the rows a writer sends.
+
+The graph follows DESIGN.md::
+
+    (:Actor:Person)-[:SOURCE_OF {role, name, country, wikidata, match_keys}]->(:Event)
+    (:Event)-[:TARGETS {role, name, country, wikidata, match_keys}]->(:Actor:Country)
+    (:Event)-[:REPORTED_IN {sentence_index, span}]->(:Article)
+    (:Actor:Person)-[:AFFILIATED_WITH {id, role, title, from, to, article_id, sentence_index,
+                                       evidence}]->(:Actor:Country)
+    (:Actor)-[:KNOWN_AS]->(:LookupKey {key})                    "country:KGZ", "name:xi jinping"
+    (:Actor)-[:MET {event_id, article_id, date}]->(:Actor)      direct link, type from the predicate
+
+Choices that matter when writing Cypher against it:
+
+- Every event field is an :Event property (``plover_context`` a list, ``span`` ``[start, end]``,
+  ``date`` an ISO string at its own precision, plus ``date_precision`` and ``month`` "YYYY-MM"
+  for monthly rollups). The place is two properties, ``location_name`` and ``location_country``,
+  not a node: it belongs to one event, and there is nothing to clean up when the event goes.
+- Actors are shared by every article that names them, but articles may describe one actor
+  differently (a name, a country, a role for a country that holds only at that date). How an
+  article describes an actor lives on the actor's SOURCE_OF/TARGETS relationships, lookup keys
+  (`diplograph.graph.lookup`) included, exactly as the RDF side keeps it in the article's named
+  graph; the canned questions read it there, so the answers never depend on write order.
+  Neo4j cannot index the elements of a list, so each key is also a :LookupKey node, linked
+  from every actor some article gives that key: a question enters the graph with one index
+  seek on the key and then checks the relationship's own keys. The
+  :Actor node shows its id and type, and for browsing one name, country and Wikidata id: the
+  smallest (in string order) that any article now in the graph gives it, so the node too is the
+  same whatever order articles were written, replaced or deleted in. (The extractor names one
+  id the same way everywhere, so there is rarely a choice.) A person or country known only from
+  an affiliation has no name, as in RDF.
+- The direct actor-to-actor relationship is written for the same events as RDF's direct triple:
+  neither negated nor future/hypothetical, one per dyad of `Event.dyads` (source x target, or
+  every two sources of a joint act such as a joint statement).
+
+>>> direct_type("met with"), direct_type("source of")
+('MET_WITH', 'SOURCE_OF_ACTOR')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from diplograph.graph.lookup import actor_keys
+from diplograph.graph.model import Actor, ArticleGraph, Event, actor_id, slugify
+
+#: Every label and relationship type the writer uses. The actor labels come from `Actor.type`.
+ACTOR = "Actor"
+EVENT = "Event"
+ARTICLE = "Article"
+LOOKUP_KEY = "LookupKey"
+ACTOR_LABELS: dict[str, str] = {
+    "person": "Person",
+    "country": "Country",
+    "organization": "Organization",
+    "igo": "Igo",
+    "group": "Group",
+}
+SOURCE_OF = "SOURCE_OF"  # (:Actor)-[:SOURCE_OF]->(:Event)
+TARGETS = "TARGETS"  # (:Event)-[:TARGETS]->(:Actor)
+REPORTED_IN = "REPORTED_IN"  # (:Event)-[:REPORTED_IN]->(:Article)
+AFFILIATED_WITH = "AFFILIATED_WITH"  # (:Person)-[:AFFILIATED_WITH]->(:Country)
+KNOWN_AS = "KNOWN_AS"  # (:Actor)-[:KNOWN_AS]->(:LookupKey)
+STRUCTURAL_TYPES = (SOURCE_OF, TARGETS, REPORTED_IN, AFFILIATED_WITH, KNOWN_AS)
+
+#: Modalities whose events get the direct actor-to-actor link: things that happened (as in RDF).
+FACTUAL_MODALITIES = ("asserted", "reported")
+
+
+def direct_type(predicate: str) -> str:
+    """The relationship type of an event's direct link: its predicate in UPPER_SNAKE_CASE.
+
+    A predicate that would collide with a structural type gets an ``_ACTOR`` suffix, so
+    ``MATCH ()-[:SOURCE_OF]->()`` only ever finds actor-to-event links.
+    """
+    name = slugify(predicate).replace("-", "_").upper()
+    return name + "_ACTOR" if name in STRUCTURAL_TYPES else name
+
+
+def has_direct_link(event: Event) -> bool:
+    """Whether an event also gets direct actor-to-actor links (the same rule as the RDF triple)."""
+    return not event.negated and event.modality in FACTUAL_MODALITIES
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """How one article describes an actor: its first mention's name and type, the first country
+    and Wikidata id given, and every lookup key the article supports."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    wikidata: str | None
+    match_keys: tuple[str, ...]
+
+
+def article_actors(ag: ArticleGraph) -> dict[str, ActorView]:
+    """The article's own description of each actor of its events, first mention first.
+
+    Mirrors the RDF writer: the name is the first mention's, the other names and aliases become
+    name keys, and the countries of the mentions and of the article's affiliations become country
+    keys.
+    """
+    mentions: dict[str, list[Actor]] = {}
+    for event in ag.events:
+        for actor in event.actors:
+            mentions.setdefault(actor.id, []).append(actor)
+    affiliated: dict[str, set[str]] = {}
+    for affiliation in ag.affiliations:
+        affiliated.setdefault(affiliation.actor_id, set()).add(affiliation.country)
+    views: dict[str, ActorView] = {}
+    for id_, seen in mentions.items():
+        first = seen[0]
+        names = {n for a in seen for n in (a.name, *a.aliases)} - {first.name}
+        countries = {a.country for a in seen if a.country} | affiliated.get(id_, set())
+        views[id_] = ActorView(
+            id=id_, name=first.name, type=first.type,
+            country=next((a.country for a in seen if a.country), None),
+            wikidata=next((a.wikidata for a in seen if a.wikidata), None),
+            match_keys=tuple(sorted(actor_keys(first, countries, names))))
+    return views
+
+
+def event_properties(event: Event) -> dict[str, Any]:
+    """Every field of an event as a Neo4j property value (no maps, lists of one type)."""
+    precision = event.date_precision
+    return {
+        "id": event.id, "article_id": event.article_id, "sentence_index": event.sentence_index,
+        "sentence": event.sentence, "span": list(event.span), "trigger": event.trigger,
+        "predicate": event.predicate, "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode, "plover_context": list(event.plover_context),
+        "cameo_code": event.cameo_code, "goldstein": float(event.goldstein),
+        "quad_class": int(event.quad_class), "object": event.object, "date": event.date,
+        "date_precision": precision, "date_basis": event.date_basis,
+        "month": event.date[:7] if event.date and precision != "year" else None,
+        "location_name": event.location.name if event.location else None,
+        "location_country": event.location.country if event.location else None,
+        "negated": bool(event.negated), "modality": event.modality,
+        "confidence": float(event.confidence),
+        "mention_sentences": list(event.mention_sentences), "story_key": event.story_key,
+    }
+
+
+@dataclass
+class Rows:
+    """Parameter lists for one write transaction, one list per UNWIND statement."""
+
+    articles: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+    targets: list[dict[str, Any]]
+    direct: list[dict[str, Any]]
+    affiliations: list[dict[str, Any]]
+
+
+def rows(graphs: Iterable[ArticleGraph]) -> Rows:
+    """The rows that write `graphs`; an actor's row has the smallest name and country given."""
+    out = Rows([], [], [], [], [], [], [])
+    actors: dict[str, dict[str, Any]] = {}
+    for ag in graphs:
+        article = ag.article
+        out.articles.append({"id": article.id, "props": {
+            "id": article.id, "title": article.title, "date": article.date, "url": article.url,
+            "origin": article.origin}})
+        views = article_actors(ag)
+        for view in views.values():
+            row = actors.setdefault(view.id, {"id": view.id, "name": view.name, "type": view.type,
+                                              "country": None, "wikidata": None, "keys": [],
+                                              "label": ACTOR_LABELS[view.type]})
+            row["name"] = min(row["name"], view.name)
+            row["keys"] = sorted(set(row["keys"]).union(view.match_keys))
+            for key in ("country", "wikidata"):
+                row[key] = min(filter(None, (row[key], getattr(view, key))), default=None)
+        for event in ag.events:
+            out.events.append({"id": event.id, "article_id": article.id,
+                               "props": event_properties(event),
+                               "sentence_index": event.sentence_index, "span": list(event.span)})
+            for role, side in (("source", out.sources), ("target", out.targets)):
+                for actor in getattr(event, role):
+                    view = views[actor.id]
+                    side.append({"event_id": event.id, "actor_id": actor.id, "props": {
+                        "role": actor.role, "name": view.name, "country": view.country,
+                        "wikidata": view.wikidata, "match_keys": list(view.match_keys)}})
+            if has_direct_link(event):
+                kind = direct_type(event.predicate)
+                pairs = dict.fromkeys((s.id, t.id) for s, t in event.dyads() if t is not None)
+                out.direct.extend(
+                    {"source": s, "target": t, "type": kind, "event_id": event.id,
+                     "article_id": article.id, "date": event.date} for s, t in pairs)
+        for aff in ag.affiliations:
+            out.affiliations.append({
+                "actor_id": aff.actor_id, "country": aff.country,
+                "country_id": actor_id("country", aff.country, aff.country), "id": aff.id,
+                "article_id": article.id,
+                "props": {"id": aff.id, "role": aff.role, "title": aff.title,
+                          "from": aff.start, "to": aff.end, "article_id": article.id,
+                          "sentence_index": aff.sentence_index, "evidence": aff.evidence}})
+    out.actors = list(actors.values())
+    return out
