@@ -101,11 +101,12 @@ def test_write_builds_the_design_shape(store: Neo4jStore) -> None:
     assert {r["label"]: r["n"] for r in labels} == {
         "Actor": 5, "Article": 1, "Country": 2, "Event": 3, "Person": 3, "LookupKey": 13}
     types = store.query("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
-    # The negated meeting and the targetless agreement get no direct MET link.
+    # The negated meeting gets no direct MET link; the joint agreement of KGZ and CHN (no
+    # target) links its two sources both ways, as Event.dyads says.
     assert {r["type"]: r["n"] for r in types} == {
         "SOURCE_OF": 4, "TARGETS": 2, "REPORTED_IN": 3, "AFFILIATED_WITH": 1, "MET": 1,
-        "KNOWN_AS": 15}
-    assert store.count() == 22 + 26
+        "AGREED": 2, "KNOWN_AS": 15}
+    assert store.count() == 22 + 28
     assert store.query("MATCH (k:LookupKey {key: 'country:KGZ'})<-[:KNOWN_AS]-(x) "
                        "RETURN x.id AS id ORDER BY id") == [{"id": "country:KGZ"},
                                                             {"id": ATAMBAYEV.id}]

@@ -59,14 +59,16 @@ SCHEMA = (
     "FOR ()-[r:AFFILIATED_WITH]-() ON (r.article_id)",
 )
 
-# Retracting articles: direct links first (they are found through the events), then the events,
+# Retracting articles: direct links first (found from each event's sources: every dyad, a joint
+# act's included, has a source at one end), then the events,
 # then the affiliations. Each returns the actors it touched, to look for orphans afterwards.
 RETRACT_DIRECT = """
 UNWIND $ids AS id
 MATCH (:Article {id: id})<-[:REPORTED_IN]-(e:Event)
-MATCH (s:Actor)-[:SOURCE_OF]->(e)-[:TARGETS]->(t:Actor)
-MATCH (s)-[d]->(t)
+MATCH (s:Actor)-[:SOURCE_OF]->(e)
+MATCH (s)-[d]-(:Actor)
 WHERE d.event_id = e.id
+WITH DISTINCT d
 DELETE d
 """
 RETRACT_EVENTS = """
