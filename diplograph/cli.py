@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -355,6 +356,46 @@ def filter_options(func: Callable) -> Callable:
                         help="Events with this actor on either side: an ISO3 code (KGZ), an "
                              "actor id (person:xi-jinping) or a name.")(func)
     return func
+
+
+@ask.command(name="actor")
+@click.argument("actor")
+@click.option("--top", default=10, show_default=True, help="How many counterparts to list.")
+@click.option("--all", "include_all", is_flag=True,
+              help="Count negated, future and hypothetical events too.")
+@store_option
+@format_option(choices=("table", "json"))
+def ask_actor(actor: str, top: int, include_all: bool, store: str | None, fmt: str) -> None:
+    """Who ACTOR is: aliases, roles over time with their evidence, top counterparts, event mix.
+
+    ACTOR is a name or alias, an actor id, or an ISO3 code (the country itself).
+
+    \b
+    Example:
+      diplograph ask actor "Xi Jinping"
+      diplograph ask actor KGZ --format json
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.actor import actor as ask
+
+    with open_store(store) as opened:
+        profiles = ask(opened, actor, top=top, include_all=include_all)
+    if fmt == "json":
+        render([p.to_dict() for p in profiles], fmt)
+        return
+    if not profiles:
+        click.echo("(no such actor)")
+    for profile in profiles:
+        click.echo(f"{profile.name} ({profile.id}; {profile.type}, {profile.country or '-'})")
+        if profile.aliases:
+            click.echo(f"also found as: {', '.join(profile.aliases)}")
+        mix = ", ".join(f"{t}={n}" for t, n in profile.event_mix.items()) or "none"
+        click.echo(f"events: {mix}\n")
+        render([asdict(a) for a in profile.affiliations], fmt,
+               ("start", "end", "role", "title", "country", "article_id", "evidence"))
+        click.echo()
+        render([asdict(c) for c in profile.counterparts], fmt)
+        click.echo()
 
 
 @ask.command(name="events")

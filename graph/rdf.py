@@ -97,7 +97,7 @@ P = {name: iri(getattr(DG, name)) for name in (
     "source", "target", "ploverType", "ploverMode", "ploverContext", "cameoCode", "goldstein",
     "quadClass", "trigger", "predicate", "object", "negated", "modality", "confidence", "date",
     "datePrecision", "month", "sentence", "sentenceIndex", "spanStart", "spanEnd", "country",
-    "actorType", "role", "matchKey", "tally", "origin")}
+    "actorType", "role", "title", "evidence", "matchKey", "tally", "origin")}
 XSD_DATE_TYPES = {"day": iri(rdfns.XSD.date), "month": iri(rdfns.XSD.gYearMonth),
                   "year": iri(rdfns.XSD.gYear)}
 INTEGER, DOUBLE, BOOLEAN = iri(rdfns.XSD.integer), iri(rdfns.XSD.double), iri(rdfns.XSD.boolean)
@@ -306,6 +306,10 @@ def _affiliation(out: _Lines, article: str, aff: Affiliation) -> None:
     out.add(node, MEMBER, actor_node(aff.actor_id))
     out.add(node, ORGANIZATION, country)
     out.add(node, P["role"], text(aff.role))
+    if aff.title:
+        out.add(node, P["title"], text(aff.title))
+    if aff.evidence:
+        out.add(node, P["evidence"], text(aff.evidence))
     if aff.start:
         out.add(node, START_DATE, date_term(aff.start))
     if aff.end:

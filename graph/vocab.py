@@ -99,7 +99,9 @@ class DG(rdfns.DefinedNamespace):
     # Actors and places.
     country: URIRef  # ISO 3166-1 alpha-3 (or IGO code) literal
     actorType: URIRef  # person | country | organization | igo | group
-    role: URIRef  # free-text role on an org:Membership ("President"); org:role wants an org:Role
+    role: URIRef  # role class on an org:Membership ("head_of_state"); org:role wants an org:Role
+    title: URIRef  # the title as the text wrote it ("President")
+    evidence: URIRef  # the sentence that states a membership
     matchKey: URIRef  # lookup keys, see diplograph.graph.lookup
     tally: URIRef  # a dyad's per-article monthly event counts, see diplograph.graph.rdf
 
