@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from diplograph.errors import QueryError
-from diplograph.graph.model import ACTOR_TYPES, Actor
+from diplograph.graph.model import ACTOR_TYPES, Actor, ArticleGraph
 from diplograph.graph.vocab import dyad_iri
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
@@ -79,3 +80,45 @@ def dyad(source_key: str, target_key: str) -> tuple[str, str]:
     if first == second:
         return dyad_iri(first, second), "both"
     return dyad_iri(first, second), "ab" if source_key == first else "ba"
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """How one article describes an actor: its first mention's name and type, the first country
+    and Wikidata id given, and every lookup key the article supports."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    match_keys: tuple[str, ...]
+
+
+def article_actors(ag: ArticleGraph) -> dict[str, ActorView]:
+    """The article's own description of each actor of its events, first mention first.
+
+    Both writers (RDF and Neo4j) describe actors this way: the name is the first mention's, the
+    other names and aliases become aliases and name keys, and the countries of the mentions and of
+    the article's affiliations become country keys.
+    """
+    mentions: dict[str, list[Actor]] = {}
+    for event in ag.events:
+        for actor in event.actors:
+            mentions.setdefault(actor.id, []).append(actor)
+    affiliated: dict[str, set[str]] = {}
+    for affiliation in ag.affiliations:
+        affiliated.setdefault(affiliation.actor_id, set()).add(affiliation.country)
+    views: dict[str, ActorView] = {}
+    for id_, seen in mentions.items():
+        first = seen[0]
+        names = {n for a in seen for n in (a.name, *a.aliases)} - {first.name}
+        countries = {a.country for a in seen if a.country} | affiliated.get(id_, set())
+        views[id_] = ActorView(
+            id=id_, name=first.name, type=first.type,
+            country=next((a.country for a in seen if a.country), None),
+            wikidata=next((a.wikidata for a in seen if a.wikidata), None),
+            aliases=tuple(sorted(names)),
+            match_keys=tuple(sorted(actor_keys(first, countries, names))))
+    return views

@@ -43,8 +43,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from diplograph.graph.lookup import actor_keys
-from diplograph.graph.model import Actor, ArticleGraph, Event, actor_id, slugify
+from diplograph.graph.lookup import article_actors
+from diplograph.graph.model import ArticleGraph, Event, actor_id, slugify
 
 #: Every label and relationship type the writer uses. The actor labels come from `Actor.type`.
 ACTOR = "Actor"
@@ -82,46 +82,6 @@ def direct_type(predicate: str) -> str:
 def has_direct_link(event: Event) -> bool:
     """Whether an event also gets direct actor-to-actor links (the same rule as the RDF triple)."""
     return not event.negated and event.modality in FACTUAL_MODALITIES
-
-
-@dataclass(frozen=True)
-class ActorView:
-    """How one article describes an actor: its first mention's name and type, the first country
-    and Wikidata id given, and every lookup key the article supports."""
-
-    id: str
-    name: str
-    type: str
-    country: str | None
-    wikidata: str | None
-    match_keys: tuple[str, ...]
-
-
-def article_actors(ag: ArticleGraph) -> dict[str, ActorView]:
-    """The article's own description of each actor of its events, first mention first.
-
-    Mirrors the RDF writer: the name is the first mention's, the other names and aliases become
-    name keys, and the countries of the mentions and of the article's affiliations become country
-    keys.
-    """
-    mentions: dict[str, list[Actor]] = {}
-    for event in ag.events:
-        for actor in event.actors:
-            mentions.setdefault(actor.id, []).append(actor)
-    affiliated: dict[str, set[str]] = {}
-    for affiliation in ag.affiliations:
-        affiliated.setdefault(affiliation.actor_id, set()).add(affiliation.country)
-    views: dict[str, ActorView] = {}
-    for id_, seen in mentions.items():
-        first = seen[0]
-        names = {n for a in seen for n in (a.name, *a.aliases)} - {first.name}
-        countries = {a.country for a in seen if a.country} | affiliated.get(id_, set())
-        views[id_] = ActorView(
-            id=id_, name=first.name, type=first.type,
-            country=next((a.country for a in seen if a.country), None),
-            wikidata=next((a.wikidata for a in seen if a.wikidata), None),
-            match_keys=tuple(sorted(actor_keys(first, countries, names))))
-    return views
 
 
 def event_properties(event: Event) -> dict[str, Any]:

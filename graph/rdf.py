@@ -31,9 +31,8 @@ from pyoxigraph import Quad, RdfFormat, Triple, parse
 from pyoxigraph import serialize as _serialize
 from rdflib import namespace as rdfns
 
-from diplograph.graph.lookup import actor_keys, dyad
+from diplograph.graph.lookup import article_actors, dyad
 from diplograph.graph.model import (
-    Actor,
     Affiliation,
     Article,
     ArticleGraph,
@@ -179,35 +178,22 @@ def _article(out: _Lines, node: str, article: Article) -> None:
 
 
 def _actors(out: _Lines, ag: ArticleGraph) -> dict[str, set[str]]:
-    """One description per actor: the first mention's name and country, other names as aliases.
-
-    Returns each actor's lookup keys, for the tallies.
-    """
-    mentions: dict[str, list[Actor]] = {}
-    for event in ag.events:
-        for actor in event.actors:
-            mentions.setdefault(actor.id, []).append(actor)
-    affiliated: dict[str, set[str]] = {}
-    for affiliation in ag.affiliations:
-        affiliated.setdefault(affiliation.actor_id, set()).add(affiliation.country)
+    """One description per actor (`diplograph.graph.lookup.article_actors`); returns each actor's
+    lookup keys, for the tallies."""
     keys: dict[str, set[str]] = {}
-    for id_, seen in mentions.items():
-        first = seen[0]
+    for id_, view in article_actors(ag).items():
         node = actor_node(id_)
-        names = {n for a in seen for n in (a.name, *a.aliases)} - {first.name}
-        country = next((a.country for a in seen if a.country), None)
         out.add(node, TYPE, SEM_ACTOR)
-        out.add(node, TYPE, ACTOR_CLASS[first.type])
+        out.add(node, TYPE, ACTOR_CLASS[view.type])
         out.add(node, IDENTIFIER, text(id_))
-        out.add(node, LABEL, text(first.name))
-        out.add(node, P["actorType"], text(first.type))
-        if country:
-            out.add(node, P["country"], text(country))
-        for alias in sorted(names):
+        out.add(node, LABEL, text(view.name))
+        out.add(node, P["actorType"], text(view.type))
+        if view.country:
+            out.add(node, P["country"], text(view.country))
+        for alias in view.aliases:
             out.add(node, ALT_LABEL, text(alias))
-        countries = {a.country for a in seen if a.country} | affiliated.get(id_, set())
-        keys[id_] = actor_keys(first, countries, names)
-        for key in sorted(keys[id_]):
+        keys[id_] = set(view.match_keys)
+        for key in view.match_keys:
             out.add(node, P["matchKey"], text(key))
     return keys
 

@@ -21,7 +21,6 @@ strings and every value keeps its type; the parts are put together here.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -29,34 +28,9 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.graph import codes
 from diplograph.graph.lookup import lookup_key
-from diplograph.graph.model import check_date
 from diplograph.graph.stores import Store
+from diplograph.queries.questions import date_bound
 from diplograph.queries.templates import load
-
-
-def date_bound(value: str | None, what: str, *, first: bool) -> str:
-    """A date bound padded to a full day ("2017" -> "2017-01-01" or "2017-12-31"); "" for none.
-
-    The padded upper bound may name a day that does not exist ("2017-02-31"); it is only ever
-    compared as a string, where it sorts after every real day of the month.
-
-    >>> date_bound("2017", "since", first=True), date_bound("2017-02", "until", first=False)
-    ('2017-01-01', '2017-02-31')
-
-    Raises:
-        QueryError: when the value is not YYYY, YYYY-MM or YYYY-MM-DD.
-    """
-    try:
-        value = check_date(value, what)
-        if value and len(value) > 4:
-            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
-    except ValueError as err:
-        raise QueryError(f"{what} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, "
-                         f"got {value!r} ({err})") from err
-    if value is None:
-        return ""
-    pad = "-01-01" if first else "-12-31"
-    return value + pad[len(value) - 4:]
 
 
 def _words(value: str | Iterable[Any] | None) -> list[str]:

@@ -14,6 +14,7 @@ only events that happened count: negated, future and hypothetical ones are left 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -109,8 +110,8 @@ def met(store: Store, actor: str, since: str | None = None, until: str | None = 
     """
     rows = run(store, "met", {
         "key": lookup_key(actor),
-        "since": _bound(since, "since", first=True),
-        "until": _bound(until, "until", first=False),
+        "since": date_bound(since, "since", first=True),
+        "until": date_bound(until, "until", first=False),
         "include_all": include_all,
     })
     chosen: dict[tuple[str, str], dict[str, Any]] = {}
@@ -135,8 +136,8 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False, since: str
     only) cannot be placed; they come last, as one row with `month` None, and only when no bound
     is given (no one can say whether they fall inside it).
     """
-    since_month = _bound(since, "since", first=True)[:7]
-    until_month = _bound(until, "until", first=False)[:7]
+    since_month = date_bound(since, "since", first=True)[:7]
+    until_month = date_bound(until, "until", first=False)[:7]
     a_key, b_key = lookup_key(a), lookup_key(b)
     dyad_iri, direction = dyad(a_key, b_key)
     rows = run(store, "timeline", {
@@ -165,19 +166,25 @@ def stats(store: Store) -> Stats:
                  first_date=row["first_date"], last_date=row["last_date"])
 
 
-def _bound(value: str | None, what: str, *, first: bool) -> str:
+def date_bound(value: str | None, what: str, *, first: bool) -> str:
     """A date bound padded to a full day ("2017" -> "2017-01-01" or "2017-12-31"); "" for none.
 
     The padded upper bound may name a day that does not exist ("2017-02-31"); it is only ever
     compared as a string, where it sorts after every real day of the month.
 
-    >>> _bound("2017", "since", first=True), _bound("2017-02", "until", first=False)
+    >>> date_bound("2017", "since", first=True), date_bound("2017-02", "until", first=False)
     ('2017-01-01', '2017-02-31')
+
+    Raises:
+        QueryError: when the value is not YYYY, YYYY-MM or YYYY-MM-DD.
     """
     try:
         value = check_date(value, what)
+        if value and len(value) > 4:
+            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
     except ValueError as err:
-        raise QueryError(str(err)) from err
+        raise QueryError(f"{what} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                         f"got {value!r} ({err})") from err
     if value is None:
         return ""
     pad = "-01-01" if first else "-12-31"

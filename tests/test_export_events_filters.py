@@ -9,9 +9,10 @@ import pytest
 
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import lookup_key
-from diplograph.graph.neo4j_shape import article_actors
+from diplograph.graph.lookup import article_actors
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.queries.events import EventFilter, date_bound, events
+from diplograph.queries.events import EventFilter, events
+from diplograph.queries.questions import date_bound
 
 FILTERS = [
     {},
