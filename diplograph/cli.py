@@ -36,7 +36,7 @@ def store_option(func: Callable) -> Callable:
     return click.option(
         "--store", "store", envvar="DIPLOGRAPH_STORE", default=None, metavar="ADDRESS",
         help="Store address: a directory (embedded Oxigraph, default ./diplograph-data), "
-             "bolt://host:port (Neo4j) or http(s)://…/sparql. Also $DIPLOGRAPH_STORE.")(func)
+             "or bolt://host:port (Neo4j). Also $DIPLOGRAPH_STORE.")(func)
 
 
 def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> Callable:

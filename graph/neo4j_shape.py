@@ -23,12 +23,12 @@ Choices that matter when writing Cypher against it:
   graph; the canned questions read it there, so the answers never depend on write order.
   Neo4j cannot index the elements of a list, so each key is also a :LookupKey node, linked
   from every actor some article gives that key: a question enters the graph with one index
-  seek on the key and then checks the relationship's own keys. The
-  :Actor node shows its id and type, and for browsing one name, country and Wikidata id: the
-  smallest (in string order) that any article now in the graph gives it, so the node too is the
-  same whatever order articles were written, replaced or deleted in. (The extractor names one
-  id the same way everywhere, so there is rarely a choice.) A person or country known only from
-  an affiliation has no name, as in RDF.
+  seek on the key and then checks the relationship's own keys. The :Actor node shows its id
+  and type, and for browsing one name, country and Wikidata id: the smallest (in string order)
+  that any article now in the graph gives it, so the node too is the same whatever order
+  articles were written, replaced or deleted in. (The extractor names one id the same way
+  everywhere, so there is rarely a choice.) A person or country known only from an affiliation
+  has no name, as in RDF.
 - The direct actor-to-actor relationship is written for the same events as RDF's direct triple:
   neither negated nor future/hypothetical, one per dyad of `Event.dyads` (source x target, or
   every two sources of a joint act such as a joint statement).

@@ -133,3 +133,9 @@ def test_eval_scores_a_gold_set():
     result = run("eval", "petr2-gsr", "--limit", "10", "--data", str(data), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["set"] == "petr2-gsr"
+
+
+def test_a_sparql_endpoint_address_is_refused_clearly():
+    result = CliRunner().invoke(cli, ["stats", "--store", "http://localhost:7878/query"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: remote SPARQL endpoints")

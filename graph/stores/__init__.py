@@ -1,7 +1,7 @@
 """Stores behind one small interface, chosen from the store address.
 
 A directory path is the embedded Oxigraph store; `bolt://` and `neo4j://` are Neo4j servers;
-`http(s)://` is a SPARQL 1.1 endpoint. Each driver is imported only when its backend is chosen,
+`http(s)://` is reserved for SPARQL 1.1 endpoints (not supported yet: a clear error says so). Each driver is imported only when its backend is chosen,
 so `diplograph --help` never pays for neo4j or pyoxigraph.
 """
 
@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
+from diplograph.errors import StoreError
 from diplograph.graph.model import ArticleGraph
 
 DEFAULT_STORE = "./diplograph-data"
@@ -60,9 +61,10 @@ def open_store(address: str | None = None, **options: Any) -> Store:
 
         return Neo4jStore(address, **options)
     if address.startswith(("http://", "https://")):
-        from diplograph.graph.stores.sparql_store import SparqlStore
-
-        return SparqlStore(address, **options)
+        raise StoreError(
+            f"remote SPARQL endpoints ({address}) are not supported yet; use a directory (the "
+            "embedded store) or bolt://host:port (Neo4j), or load an export "
+            "(diplograph export --format trig) into your endpoint")
     from diplograph.graph.stores.oxigraph_store import OxigraphStore
 
     return OxigraphStore(address, **options)

@@ -59,14 +59,15 @@ SCHEMA = (
     "FOR ()-[r:AFFILIATED_WITH]-() ON (r.article_id)",
 )
 
-# Retracting articles: direct links first (found from each event's sources: every dyad, a joint
-# act's included, has a source at one end), then the events,
-# then the affiliations. Each returns the actors it touched, to look for orphans afterwards.
+# Retracting articles: direct links first, then the events, then the affiliations. Each
+# returns the actors it touched, to look for orphans afterwards. A direct link runs from one of
+# the event's sources to another of its actors (a target, or a fellow source of a joint act);
+# matching it between the two known ends keeps a busy actor's other links out of the search.
 RETRACT_DIRECT = """
 UNWIND $ids AS id
 MATCH (:Article {id: id})<-[:REPORTED_IN]-(e:Event)
-MATCH (s:Actor)-[:SOURCE_OF]->(e)
-MATCH (s)-[d]-(:Actor)
+MATCH (s:Actor)-[:SOURCE_OF]->(e)-[:SOURCE_OF|TARGETS]-(t:Actor)
+MATCH (s)-[d]->(t)
 WHERE d.event_id = e.id
 WITH DISTINCT d
 DELETE d
