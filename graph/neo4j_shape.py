@@ -46,24 +46,24 @@ from typing import Any
 from diplograph.graph.lookup import article_actors
 from diplograph.graph.model import ArticleGraph, Event, actor_id, slugify
 
-#: Every label and relationship type the writer uses. The actor labels come from `Actor.type`.
-ACTOR = "Actor"
-EVENT = "Event"
-ARTICLE = "Article"
-LOOKUP_KEY = "LookupKey"
-ACTOR_LABELS: dict[str, str] = {
+#: The table of labels and relationship types the writer uses; direct links aside, whose types
+#: come from predicates (`direct_type`). The Cypher of `neo4j_store` and queries/cypher spells
+#: them out, and tests/test_store_neo4j.py checks that a written graph uses exactly these.
+ACTOR_LABELS: dict[str, str] = {  # extra label of an :Actor, by Actor.type
     "person": "Person",
     "country": "Country",
     "organization": "Organization",
     "igo": "Igo",
     "group": "Group",
 }
-SOURCE_OF = "SOURCE_OF"  # (:Actor)-[:SOURCE_OF]->(:Event)
-TARGETS = "TARGETS"  # (:Event)-[:TARGETS]->(:Actor)
-REPORTED_IN = "REPORTED_IN"  # (:Event)-[:REPORTED_IN]->(:Article)
-AFFILIATED_WITH = "AFFILIATED_WITH"  # (:Person)-[:AFFILIATED_WITH]->(:Country)
-KNOWN_AS = "KNOWN_AS"  # (:Actor)-[:KNOWN_AS]->(:LookupKey)
-STRUCTURAL_TYPES = (SOURCE_OF, TARGETS, REPORTED_IN, AFFILIATED_WITH, KNOWN_AS)
+NODE_LABELS = ("Actor", "Event", "Article", "LookupKey", *ACTOR_LABELS.values())
+RELATIONSHIP_TYPES: dict[str, tuple[str, str]] = {  # type: (start label, end label)
+    "SOURCE_OF": ("Actor", "Event"),
+    "TARGETS": ("Event", "Actor"),
+    "REPORTED_IN": ("Event", "Article"),
+    "AFFILIATED_WITH": ("Person", "Country"),
+    "KNOWN_AS": ("Actor", "LookupKey"),
+}
 
 #: Modalities whose events get the direct actor-to-actor link: things that happened (as in RDF).
 FACTUAL_MODALITIES = ("asserted", "reported")
@@ -76,7 +76,7 @@ def direct_type(predicate: str) -> str:
     ``MATCH ()-[:SOURCE_OF]->()`` only ever finds actor-to-event links.
     """
     name = slugify(predicate).replace("-", "_").upper()
-    return name + "_ACTOR" if name in STRUCTURAL_TYPES else name
+    return name + "_ACTOR" if name in RELATIONSHIP_TYPES else name
 
 
 def has_direct_link(event: Event) -> bool:

@@ -65,7 +65,11 @@ def actor(store: Store, spec: str, *, top: int = 10,
     if key.startswith("country:"):
         key = f"id:country:{key.split(':', 1)[1]}"
     found: dict[str, dict[str, Any]] = {}
-    for row in run(store, "actor_names", {"key": key}):
+    # Articles may name one actor differently and rows come in no set order: the first row after
+    # sorting (the smallest name, then country) describes it, the same on every backend.
+    rows = sorted(run(store, "actor_names", {"key": key}),
+                  key=lambda r: (r["actor_id"], r["name"] or "", r["country"] or ""))
+    for row in rows:
         entry = found.setdefault(row["actor_id"], {**row, "keys": set()})
         entry["keys"].add(row["match_key"])
     return [_profile(store, entry, top, include_all) for _, entry in sorted(found.items())]

@@ -17,6 +17,7 @@ from diplograph.graph.stores.neo4j_store import Neo4jStore
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
 from diplograph.graph.vocab import REL
 from diplograph.queries import questions
+from diplograph.queries.actor import actor
 from diplograph.queries.events import events
 
 pytestmark = pytest.mark.neo4j
@@ -183,6 +184,24 @@ def test_events_match(stores, filters: dict, found: bool) -> None:
     assert bool(expected) is found
 
 
+ACTOR_CASES = [
+    ("Xi Jinping", {}, True),
+    ("President Xi", {}, True),
+    ("KGZ", {}, True),
+    ("person:almazbek-atambayev", {"include_all": True}, True),
+    ("Sooronbay Jeenbekov", {"top": 2}, True),
+    ("Nobody Known", {}, False),
+]
+
+
+@pytest.mark.parametrize(("spec", "options", "found"), ACTOR_CASES)
+def test_actor_matches(stores, spec: str, options: dict, found: bool) -> None:
+    rdf, cypher = stores
+    expected = actor(rdf, spec, **options)
+    assert actor(cypher, spec, **options) == expected
+    assert bool(expected) is found
+
+
 def test_stats_match_except_the_backend_size(stores) -> None:
     rdf, cypher = stores
     expected = questions.stats(rdf).to_dict()
@@ -213,13 +232,15 @@ def test_answers_still_match_after_replacing_and_deleting(stores, corpus) -> Non
         for store in stores:
             store.write([shorter])
             assert store.delete_article(corpus[2].article.id)
-        for actor, options, _ in MET_CASES:
-            assert questions.met(cypher, actor, **options) == questions.met(rdf, actor, **options)
+        for spec, options, _ in MET_CASES:
+            assert questions.met(cypher, spec, **options) == questions.met(rdf, spec, **options)
         for a, b, options, _ in TIMELINE_CASES:
             assert (questions.timeline(cypher, a, b, **options)
                     == questions.timeline(rdf, a, b, **options))
         for filters, _ in EVENT_FILTERS:
             assert events(cypher, **filters) == events(rdf, **filters)
+        for spec, options, _ in ACTOR_CASES:
+            assert actor(cypher, spec, **options) == actor(rdf, spec, **options)
         stats = [questions.stats(store).to_dict() for store in stores]
         assert [s.pop("size") for s in stats] and stats[0] == stats[1]
     finally:

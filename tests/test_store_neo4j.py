@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from diplograph.errors import QueryError, StoreError
+from diplograph.graph.neo4j_shape import NODE_LABELS, RELATIONSHIP_TYPES
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
 from diplograph.graph.stores import open_store
 from diplograph.graph.stores.neo4j_store import Neo4jStore
@@ -107,6 +108,15 @@ def test_write_builds_the_design_shape(store: Neo4jStore) -> None:
         "SOURCE_OF": 4, "TARGETS": 2, "REPORTED_IN": 3, "AFFILIATED_WITH": 1, "MET": 1,
         "AGREED": 2, "KNOWN_AS": 15}
     assert store.count() == 22 + 28
+    # The shape table names every label and structural type, with its ends.
+    assert {r["label"] for r in labels} == set(NODE_LABELS) - {"Organization", "Igo", "Group"}
+    ends = store.query("MATCH (s)-[r]->(t) WHERE type(r) IN $types "
+                       "RETURN DISTINCT type(r) AS type, labels(s) AS s, labels(t) AS t",
+                       {"types": list(RELATIONSHIP_TYPES)})
+    assert {r["type"] for r in ends} == set(RELATIONSHIP_TYPES)
+    for row in ends:
+        start, end = RELATIONSHIP_TYPES[row["type"]]
+        assert start in row["s"] and end in row["t"]
     assert store.query("MATCH (k:LookupKey {key: 'country:KGZ'})<-[:KNOWN_AS]-(x) "
                        "RETURN x.id AS id ORDER BY id") == [{"id": "country:KGZ"},
                                                             {"id": ATAMBAYEV.id}]

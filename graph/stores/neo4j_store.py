@@ -28,7 +28,7 @@ try:
     import neo4j
 except ImportError as missing:  # an optional dependency: only Neo4j users need it
     raise StoreError("a bolt:// or neo4j:// store needs the Neo4j driver: "
-                     "pip install 'diplograph[neo4j]'") from missing
+                     "pip install neo4j") from missing
 from neo4j.exceptions import (
     AuthError,
     ClientError,
