@@ -346,14 +346,7 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
     Affiliations are not part of an event export. Run the command in `folder` with the server
     stopped; ``--overwrite-destination`` replaces the database named last.
     """
-    from diplograph.graph.neo4j_shape import (
-        ACTOR_LABELS,
-        REPORTED_IN,
-        SOURCE_OF,
-        TARGETS,
-        direct_type,
-        has_direct_link,
-    )
+    from diplograph.graph.neo4j_shape import ACTOR_LABELS, direct_type, has_direct_link
 
     folder.mkdir(parents=True, exist_ok=True)
     actors: dict[str, Any] = {}
@@ -372,17 +365,17 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
         "events.csv": (_NEO4J_EVENT_HEADER, [_neo4j_event(r) for r in records]),
         "reported_in.csv": (
             [":START_ID(Event)", ":END_ID(Article)", "sentence_index:int", "span:int[]", ":TYPE"],
-            [[r.id, r.article_id, r.sentence_index, f"{r.span[0]};{r.span[1]}", REPORTED_IN]
+            [[r.id, r.article_id, r.sentence_index, f"{r.span[0]};{r.span[1]}", "REPORTED_IN"]
              for r in records]),
         "source_of.csv": (
             [":START_ID(Actor)", ":END_ID(Event)", "name", "country", "match_keys:string[]",
              ":TYPE"],
-            [[a.id, r.id, a.name, a.country, _keys(a), SOURCE_OF]
+            [[a.id, r.id, a.name, a.country, _keys(a), "SOURCE_OF"]
              for r in records for a in r.source]),
         "targets.csv": (
             [":START_ID(Event)", ":END_ID(Actor)", "name", "country", "match_keys:string[]",
              ":TYPE"],
-            [[r.id, a.id, a.name, a.country, _keys(a), TARGETS]
+            [[r.id, a.id, a.name, a.country, _keys(a), "TARGETS"]
              for r in records for a in r.target]),
         "direct.csv": (
             [":START_ID(Actor)", ":END_ID(Actor)", "event_id", "article_id", "date", ":TYPE"],
