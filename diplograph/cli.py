@@ -154,21 +154,22 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
             for event in graph.events:
                 click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     else:
-        rows = [event.to_dict() for graph in graphs for event in graph.events]
-        if fmt == "table":
-            rows = [_event_row(row) for row in rows]
-        render(rows, fmt)
+        found = [event for graph in graphs for event in graph.events]
+        render([_event_row(e) if fmt == "table" else e.to_dict() for e in found], fmt)
     _report_skips(skipped, quiet)
 
 
-def _event_row(event: dict[str, Any]) -> dict[str, Any]:
-    names = lambda actors: "; ".join(
-        f"{a['name']} ({a['country']})" if a.get("country") else a["name"] for a in actors)
-    return {"date": event["date"], "source": names(event["source"]),
-            "type": event["plover_type"], "cameo": event["cameo_code"],
-            "target": names(event["target"]), "object": event["object"],
-            "modality": ("not " if event["negated"] else "") + event["modality"],
-            "trigger": event["trigger"]}
+def _event_row(event: Any) -> dict[str, Any]:
+    """An extracted event as one line of the `extract --format table` output."""
+    return {"date": event.date, "source": _names(event.source), "type": event.plover_type,
+            "cameo": event.cameo_code, "target": _names(event.target), "object": event.object,
+            "modality": ("not " if event.negated else "") + event.modality,
+            "trigger": event.trigger}
+
+
+def _names(actors: Sequence[Any]) -> str:
+    """'Name (ISO3); …' for table cells; works for model actors and query records alike."""
+    return "; ".join(f"{a.name} ({a.country})" if a.country else a.name for a in actors)
 
 
 @cli.command()
@@ -425,9 +426,6 @@ def ask_events(store: str | None, fmt: str, **filters: object) -> None:
                  "cameo": r.cameo_code, "target": _names(r.target), "object": r.object,
                  "event_id": r.id} for r in records], fmt)
 
-
-def _names(actors: Sequence[Any]) -> str:
-    return "; ".join(f"{a.name} ({a.country})" if a.country else a.name for a in actors)
 
 
 @cli.command()
