@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Actor
 from diplograph.ingest import gazetteer
-from diplograph.ingest.titles import country_actor
+from diplograph.ingest.titles import compatible, country_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -170,20 +170,15 @@ def _main_subject(sent: Span, by_token: dict[int, Mention]) -> Actor | None:
     return None
 
 
-# what "the two leaders / presidents / ministers" can be; a person of unknown role may be either
-GROUP_ROLES = {
-    "leaders": {"head_of_state", "head_of_government", "monarch", "leader", "deputy_head"},
-    "presidents": {"head_of_state"},
-    "premiers": {"head_of_government"},
-    "heads": {"head_of_state", "head_of_government", "monarch", "leader", "igo_official"},
-}
+# the role a description of each kind asks for ("the two leaders" as "the leader" does)
+GROUP_ROLES = {"leaders": "leader", "presidents": "head_of_state",
+               "premiers": "head_of_government", "heads": "leader"}
 
 
 def _holds(actor: Actor, word: str) -> bool:
     """Can this person be one of 'the two <word>'? ("the two leaders" is not a trade minister)"""
-    wanted = GROUP_ROLES.get(word)
-    role = gazetteer.title_role(actor.role) if actor.role else None
-    return wanted is None or role is None or role in wanted
+    held = gazetteer.title_role(actor.role) if actor.role else None
+    return compatible(GROUP_ROLES.get(word), held, lenient=True)
 
 
 def two_parties(before: list[Mention], word: str) -> tuple[Actor, ...] | None:
