@@ -34,19 +34,11 @@ def run_raw(store: Store, text: str, language: str, params: Mapping[str, Any] | 
     if language != store.language:
         raise QueryError(
             f"this store answers {store.language.upper()}, not {language.upper()}; use "
-            f"--{store.language} (Cypher needs a bolt:// or neo4j:// store, SPARQL an embedded "
-            "directory or an http(s) endpoint)")
+            f"--{store.language} (Cypher needs a bolt:// or neo4j:// store, SPARQL the embedded "
+            "store in a directory)")
     if language == "sparql":
         if write:
             raise QueryError("--write applies to Cypher on Neo4j; SPARQL stores are changed "
                              "only through ingest")
-        try:
-            return store.query(with_prefixes(text), params)
-        except QueryError as err:
-            if params and "projection" in str(err):
-                raise QueryError(
-                    f"{err}. The embedded store binds only parameters the query selects: add "
-                    f"{' '.join('?' + name for name in params)} to the SELECT clause (their "
-                    "columns are dropped from the output) or use SELECT *") from err
-            raise
+        return store.query(with_prefixes(text), params)
     return store.query(text, params, write=write)  # type: ignore[call-arg]

@@ -139,3 +139,11 @@ def test_a_sparql_endpoint_address_is_refused_clearly():
     result = CliRunner().invoke(cli, ["stats", "--store", "http://localhost:7878/query"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: remote SPARQL endpoints")
+
+
+def test_an_unselected_parameter_gets_the_fix_in_its_error(store):
+    text = "SELECT ?actor WHERE { ?actor rdfs:label ?name }"
+    result = CliRunner().invoke(cli, ["query", "--store", store, "--sparql", text,
+                                      "--param", "name=Xi Jinping"])
+    assert result.exit_code == 1
+    assert "add ?name to the SELECT clause" in result.stderr

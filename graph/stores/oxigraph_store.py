@@ -123,7 +123,12 @@ class OxigraphStore:
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
         except RuntimeError as err:
-            raise QueryError(f"cannot run query: {err}") from err
+            hint = ""
+            if params and "projection" in str(err):
+                hint = (". Oxigraph binds only parameters the query selects: add "
+                        f"{' '.join('?' + name for name in params)} to the SELECT clause (their "
+                        "columns are dropped from the output) or use SELECT *")
+            raise QueryError(f"cannot run query: {err}{hint}") from err
         if isinstance(result, ox.QueryBoolean):
             return [{"ask": bool(result)}]
         if isinstance(result, ox.QueryTriples):
