@@ -61,7 +61,15 @@ def input_options(func: Callable) -> Callable:
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
-    """Write records to stdout as a table, JSON, JSON lines or CSV."""
+    """Write records to stdout as a table, JSON, JSON lines or CSV.
+
+    CSV gets flat rows (`diplograph.queries.frames.flat_rows`): one column per nested count, the
+    same columns a DataFrame of the answer has.
+    """
+    if fmt == "csv" and columns is None:
+        from diplograph.queries.frames import flat_rows
+
+        rows = flat_rows(rows)
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
         click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
@@ -299,47 +307,8 @@ def met(actor: str, since: str | None, until: str | None, include_all: bool,
     render([r.to_dict() for r in records], fmt, columns)
 
 
-@ask.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--directed", is_flag=True, help="Only events from A toward B.")
-@dates_options
-@store_option
-@format_option()
-def timeline(a: str, b: str, directed: bool, since: str | None, until: str | None,
-             include_all: bool, store: str | None, fmt: str) -> None:
-    """Monthly series of events between A and B: counts by PLOVER type and QuadClass,
-    Goldstein sum and mean.
-
-    A and B are ISO3 country codes (KGZ, CHN) or actor names.
-
-    \b
-    Example:
-      diplograph ask timeline KGZ CHN
-      diplograph ask timeline USA RUS --directed --format csv
-    """
-    from diplograph.graph.stores import open_store
-    from diplograph.queries.questions import timeline as ask_timeline
-
-    with open_store(store) as opened:
-        rows = [r.to_dict() for r in ask_timeline(opened, a, b, directed=directed, since=since,
-                                                  until=until, include_all=include_all)]
-    if fmt == "table":  # the full monthly series is for csv/json; a terminal shows busy months
-        busy = [row for row in rows if row["events"]]
-        if len(busy) < len(rows):
-            click.echo(f"{len(rows) - len(busy)} months without events not shown; "
-                       "--format csv gives the full series", err=True)
-        rows = busy
-    render(rows, fmt)
-
-
-EXPORT_FORMATS = ("graphml", "gexf", "json", "cytoscape", "csv", "ttl", "nt", "nq", "trig",
-                  "jsonld", "html")
-
-
-def filter_options(func: Callable) -> Callable:
-    """The event filters of `ask events` and `export` (diplograph.queries.events.EventFilter)."""
-    func = dates_options(func)
+def code_options(func: Callable) -> Callable:
+    """The type filters every question takes: PLOVER types, CAMEO codes, QuadClasses."""
     func = click.option("--quad-class", "quad_classes", multiple=True, type=click.IntRange(1, 4),
                         metavar="1-4", help="QuadClass: 1 verbal cooperation, 2 material "
                         "cooperation, 3 verbal conflict, 4 material conflict; repeatable.")(func)
@@ -349,6 +318,230 @@ def filter_options(func: Callable) -> Callable:
     func = click.option("--type", "plover_types", multiple=True, metavar="TYPE",
                         help="PLOVER type (CONSULT, AID, SANCTION, ...); repeatable or "
                              "comma-separated.")(func)
+    return func
+
+
+@ask.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--by", "granularity", type=click.Choice(("month", "quarter", "year")),
+              default="month", show_default=True, help="Length of each period.")
+@click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@code_options
+@dates_options
+@store_option
+@format_option()
+def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> None:
+    """The series of events between A and B, period by period: counts by PLOVER type and
+    QuadClass, Goldstein sum and mean.
+
+    A and B are ISO3 country codes (KGZ, CHN), actor ids or names. Dates bound at month
+    precision; events with no month come last, as a period of their own, when no date is given.
+
+    \b
+    Example:
+      diplograph ask timeline KGZ CHN
+      diplograph ask timeline USA RUS --directed --by quarter --format csv
+      diplograph ask timeline USA CHN --by year --quad-class 3 --quad-class 4 --since 2015
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.questions import timeline as ask_timeline
+
+    with open_store(store) as opened:
+        rows = [r.to_dict() for r in ask_timeline(opened, a, b, **options)]
+    if fmt == "table":  # the full series is for csv/json; a terminal shows busy periods
+        busy = [row for row in rows if row["events"]]
+        if len(busy) < len(rows):
+            click.echo(f"{len(rows) - len(busy)} periods without events not shown; "
+                       "--format csv gives the full series", err=True)
+        rows = busy
+    render(rows, fmt)
+
+
+@ask.command()
+@click.argument("actor")
+@click.option("--by", type=click.Choice(("country", "actor")), default="country",
+              show_default=True, help="Count counterpart countries or single actors.")
+@click.option("--sort", type=click.Choice(("events", "cooperative", "hostile")),
+              default="events", show_default=True,
+              help="Most events first, or by net Goldstein from the most cooperative or the "
+                   "most hostile.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many counterparts to list.")
+@code_options
+@dates_options
+@store_option
+@format_option()
+def partners(actor: str, store: str | None, fmt: str, **options: Any) -> None:
+    """The counterparts of ACTOR: how many events each way, cooperation and conflict, and the
+    net Goldstein score.
+
+    ACTOR is an ISO3 country code (any actor of that country), an actor id or a name.
+
+    \b
+    Example:
+      diplograph ask partners KGZ
+      diplograph ask partners USA --sort hostile --since 2020 --top 10
+      diplograph ask partners "Xi Jinping" --by actor --type CONSULT --format csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.partners import partners as ask_partners
+
+    with open_store(store) as opened:
+        records = ask_partners(opened, actor, **options)
+    render([r.to_dict() for r in records], fmt,
+           PARTNER_TABLE_COLUMNS if fmt == "table" else None)
+
+
+# the key is for scripts (it is what `ask timeline` takes); a terminal shows the id
+PARTNER_TABLE_COLUMNS = ("counterpart_name", "counterpart_id", "events", "events_out",
+                         "events_in", "goldstein_sum", "goldstein_mean", "cooperation", "conflict")
+
+
+@ask.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--period1", required=True, metavar="PERIOD",
+              help="The first period: 2017, 2017-03, or 2016-07/2017-06.")
+@click.option("--period2", required=True, metavar="PERIOD", help="The second period.")
+@click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@code_options
+@click.option("--all", "include_all", is_flag=True,
+              help="Keep negated, future and hypothetical events too.")
+@store_option
+@format_option()
+def compare(a: str, b: str, period1: str, period2: str, store: str | None, fmt: str,
+            **options: Any) -> None:
+    """How the relation between A and B changed from one period to another: events, rates per
+    month (fair when the periods differ in length), Goldstein, cooperation and conflict, and
+    each PLOVER type.
+
+    \b
+    Example:
+      diplograph ask compare KGZ CHN --period1 2016 --period2 2017
+      diplograph ask compare USA RUS --period1 2021-03/2022-02 --period2 2022-03/2023-02 --directed
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.compare import compare as ask_compare
+
+    with open_store(store) as opened:
+        changes = ask_compare(opened, a, b, period1, period2, **options)
+    render([c.to_dict() for c in changes], fmt)
+
+
+@ask.command(name="agreements")
+@click.option("--actor", default=None, metavar="ACTOR",
+              help="Agreements with this actor as a party: an ISO3 code (KGZ), an actor id "
+                   "(person:xi-jinping) or a name.")
+@click.option("--counterpart", default=None, metavar="ACTOR",
+              help="With --actor: this actor as another party.")
+@click.option("--signed", "signed_only", is_flag=True,
+              help="Only signed agreements (CAMEO 057), not pledges, offers or intents.")
+@code_options
+@dates_options
+@store_option
+@format_option()
+def ask_agreements(store: str | None, fmt: str, **filters: Any) -> None:
+    """What was agreed or signed, by whom, when and where: PLOVER AGREE events and signings
+    (CAMEO 057), one line per event as each article reports it.
+
+    \b
+    Example:
+      diplograph ask agreements --actor KGZ --counterpart CHN
+      diplograph ask agreements --signed --since 2020 --format csv > signed.csv
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.agreements import agreements
+
+    with open_store(store) as opened:
+        records = agreements(opened, **filters)
+    if fmt == "table":
+        render([{"date": r.date, "parties": _names(r.parties), "predicate": r.predicate,
+                 "what": r.what, "signed": "yes" if r.signed else "", "place": r.place,
+                 "event_id": r.event_id} for r in records], fmt)
+    elif fmt == "csv":
+        render([{**r.to_dict(), "parties": _names(r.parties)} for r in records], fmt)
+    else:
+        render([r.to_dict() for r in records], fmt)
+
+
+@ask.command(name="evidence")
+@click.argument("event_id")
+@store_option
+@format_option(choices=("table", "json"))
+def ask_evidence(event_id: str, store: str | None, fmt: str) -> None:
+    """The article, sentence and words behind event EVENT_ID, and how its date was found.
+
+    EVENT_ID is the id that `ask events`, `ask agreements`, `ask path` and `extract` print.
+
+    \b
+    Example:
+      diplograph ask evidence e6b2934edea3ab127
+      diplograph ask evidence e6b2934edea3ab127 --format json
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.evidence import evidence
+
+    with open_store(store) as opened:
+        record = evidence(opened, event_id).to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    width = max(map(len, record))
+    for name, value in record.items():
+        click.echo(f"{name.ljust(width)}  {_cell(value)}")
+
+
+@ask.command(name="path")
+@click.argument("a")
+@click.argument("b")
+@click.option("--max-hops", default=4, show_default=True, type=click.IntRange(1, 8),
+              help="Longest chain to look for, in hops.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1),
+              help="How many of the shortest chains to show (in order of actor ids).")
+@code_options
+@dates_options
+@store_option
+@format_option(choices=("table", "json", "jsonl"))
+def ask_path(a: str, b: str, max_hops: int, limit: int, store: str | None, fmt: str,
+             **filters: Any) -> None:
+    """The shortest chains of relations from A to B, with the events on each hop.
+
+    A and B are ISO3 codes (every actor of that country), actor ids or names. Two actors are
+    related when an event links them, in either direction; countries may sit in the middle.
+
+    \b
+    Example:
+      diplograph ask path "Almazbek Atambayev" "Vladimir Putin"
+      diplograph ask path KGZ RUS --type CONSULT --since 2017 --format json
+    """
+    from diplograph.graph.stores import open_store
+    from diplograph.queries.path import path
+
+    with open_store(store) as opened:
+        records = path(opened, a, b, max_hops=max_hops, limit=limit, **filters)
+    if fmt != "table":
+        render([r.to_dict() for r in records], fmt)
+        return
+    if not records:
+        click.echo(f"(no chain of at most {max_hops} hops)")
+    for number, record in enumerate(records, 1):
+        names = {x.id: x.name for x in record.actors}
+        click.echo(f"{number}. " + " -> ".join(names.values()))
+        render([{"hop": f"{names[h.from_id]} -> {names[h.to_id]}", "date": e.date,
+                 "direction": e.direction, "type": e.plover_type, "predicate": e.predicate,
+                 "event_id": e.event_id} for h in record.hops for e in h.events], fmt)
+        click.echo()
+
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "cytoscape", "csv", "ttl", "nt", "nq", "trig",
+                  "jsonld", "html")
+
+
+def filter_options(func: Callable) -> Callable:
+    """The event filters of `ask events` and `export` (diplograph.queries.events.EventFilter)."""
+    func = dates_options(func)
+    func = code_options(func)
     func = click.option("--directed", is_flag=True,
                         help="The actor must be the source (and the counterpart the target).")(func)
     func = click.option("--counterpart", default=None, metavar="ACTOR",
@@ -484,15 +677,17 @@ def plot() -> None:
 @click.argument("b")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
               help="A .png, .svg or .html file; the type follows the name.")
+@click.option("--by", "granularity", type=click.Choice(("month", "quarter", "year")),
+              default="month", show_default=True, help="Length of each bar's period.")
 @click.option("--directed", is_flag=True, help="Only events from A toward B.")
 @click.option("--title", default=None,
               help="Title above the plot (default: 'A – B: events per month').")
 @dates_options
 @store_option
-def plot_timeline_command(a: str, b: str, output: str, directed: bool, title: str | None,
-                          since: str | None, until: str | None, include_all: bool,
-                          store: str | None) -> None:
-    """Draw A and B month by month: events by QuadClass, and the net Goldstein score.
+def plot_timeline_command(a: str, b: str, output: str, granularity: str, directed: bool,
+                          title: str | None, since: str | None, until: str | None,
+                          include_all: bool, store: str | None) -> None:
+    """Draw A and B period by period: events by QuadClass, and the net Goldstein score.
 
     A and B are ISO3 country codes (KGZ, CHN), actor ids or names, as in `ask timeline`.
 
@@ -501,14 +696,17 @@ def plot_timeline_command(a: str, b: str, output: str, directed: bool, title: st
       diplograph plot timeline KGZ CHN -o kgz-chn.png
       diplograph plot timeline USA RUS --directed --since 2020 -o usa-rus.svg
       diplograph plot timeline "Xi Jinping" KGZ -o xi-kgz.html
+      diplograph plot timeline USA CHN --by year -o usa-chn.png
     """
     from diplograph.graph.stores import open_store
     from diplograph.queries.plot import plot_timeline
 
     with open_store(store) as opened:
         result = plot_timeline(opened, a, b, output, directed=directed, since=since,
-                               until=until, include_all=include_all, title=title)
-    click.echo(f"drew {result.events} events over {result.months} months to {result.path}"
+                               until=until, include_all=include_all, title=title,
+                               granularity=granularity)
+    click.echo(f"drew {result.events} events over {result.periods} {granularity}s to "
+               f"{result.path}"
                + (f" ({result.undated} without a month left out)" if result.undated else ""),
                err=True)
 

@@ -9,6 +9,7 @@ The graph follows DESIGN.md::
                                        evidence}]->(:Actor:Country)
     (:Actor)-[:KNOWN_AS]->(:LookupKey {key})                    "country:KGZ", "name:xi jinping"
     (:Actor)-[:MET {event_id, article_id, date}]->(:Actor)      direct link, type from the predicate
+    (:Rollup {id, first, second, month, series, totals})        the timeline rollup
 
 Choices that matter when writing Cypher against it:
 
@@ -32,6 +33,16 @@ Choices that matter when writing Cypher against it:
 - The direct actor-to-actor relationship is written for the same events as RDF's direct triple:
   neither negated nor future/hypothetical, one per dyad of `Event.dyads` (source x target, or
   every two sources of a joint act such as a joint statement).
+- Timelines and partner lists read only the rollup, in the packed form of
+  `diplograph.graph.rollup` that the RDF store keeps too, a node per pair of lookup keys
+  (``first`` sorts before ``second``) and month: :Rollup nodes whose ``id`` is the pair's IRI
+  (`vocab.dyad_iri`) and "#<month>" (``month`` "YYYY-MM", or "-" for events without one),
+  holding that month's ``series``; and one with the bare IRI and ``month`` "all", holding the
+  pair's all-time ``series`` and ``totals``. A timeline reads a node a month, a partner list a
+  node per counterpart, however many events lie behind them. Each :Article keeps its own
+  tallies in a ``tallies`` list (`tally_entries`), which is what replacing or deleting it
+  subtracts; the writer keeps every node equal to the sum of those lists, and deletes a node
+  left with no events.
 
 >>> direct_type("met with"), direct_type("source of")
 ('MET_WITH', 'SOURCE_OF_ACTOR')
@@ -39,12 +50,16 @@ Choices that matter when writing Cypher against it:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from diplograph.graph.lookup import article_actors
 from diplograph.graph.model import ArticleGraph, Event, actor_id, slugify
+from diplograph.graph.rollup import ALL, Line, pack, read_cells
+from diplograph.graph.tallies import Cell, article_tallies, is_factual
+from diplograph.graph.vocab import dyad_iri
 
 #: The table of labels and relationship types the writer uses; direct links aside, whose types
 #: come from predicates (`direct_type`). The Cypher of `neo4j_store` and queries/cypher spells
@@ -56,7 +71,7 @@ ACTOR_LABELS: dict[str, str] = {  # extra label of an :Actor, by Actor.type
     "igo": "Igo",
     "group": "Group",
 }
-NODE_LABELS = ("Actor", "Event", "Article", "LookupKey", *ACTOR_LABELS.values())
+NODE_LABELS = ("Actor", "Event", "Article", "LookupKey", "Rollup", *ACTOR_LABELS.values())
 RELATIONSHIP_TYPES: dict[str, tuple[str, str]] = {  # type: (start label, end label)
     "SOURCE_OF": ("Actor", "Event"),
     "TARGETS": ("Event", "Actor"),
@@ -64,9 +79,6 @@ RELATIONSHIP_TYPES: dict[str, tuple[str, str]] = {  # type: (start label, end la
     "AFFILIATED_WITH": ("Person", "Country"),
     "KNOWN_AS": ("Actor", "LookupKey"),
 }
-
-#: Modalities whose events get the direct actor-to-actor link: things that happened (as in RDF).
-FACTUAL_MODALITIES = ("asserted", "reported")
 
 
 def direct_type(predicate: str) -> str:
@@ -80,8 +92,9 @@ def direct_type(predicate: str) -> str:
 
 
 def has_direct_link(event: Event) -> bool:
-    """Whether an event also gets direct actor-to-actor links (the same rule as the RDF triple)."""
-    return not event.negated and event.modality in FACTUAL_MODALITIES
+    """Whether an event also gets direct actor-to-actor links: when it happened, the same rule
+    as the RDF triple."""
+    return is_factual(event)
 
 
 def event_properties(event: Event) -> dict[str, Any]:
@@ -115,17 +128,21 @@ class Rows:
     targets: list[dict[str, Any]]
     direct: list[dict[str, Any]]
     affiliations: list[dict[str, Any]]
+    #: The articles' tallies summed: what they add to the rollup (see `rollup_rows`).
+    tallies: Counter[Cell]
 
 
 def rows(graphs: Iterable[ArticleGraph]) -> Rows:
     """The rows that write `graphs`; an actor's row has the smallest name and country given."""
-    out = Rows([], [], [], [], [], [], [])
+    out = Rows([], [], [], [], [], [], [], Counter())
     actors: dict[str, dict[str, Any]] = {}
     for ag in graphs:
         article = ag.article
+        tallies = article_tallies(ag)
+        out.tallies.update(tallies)
         out.articles.append({"id": article.id, "props": {
             "id": article.id, "title": article.title, "date": article.date, "url": article.url,
-            "origin": article.origin}})
+            "origin": article.origin, "tallies": tally_entries(tallies) or None}})
         views = article_actors(ag)
         for view in views.values():
             row = actors.setdefault(view.id, {"id": view.id, "name": view.name, "type": view.type,
@@ -161,3 +178,89 @@ def rows(graphs: Iterable[ArticleGraph]) -> Rows:
                           "sentence_index": aff.sentence_index, "evidence": aff.evidence}})
     out.actors = list(actors.values())
     return out
+
+
+def tally_entries(tallies: Mapping[Cell, int]) -> list[str]:
+    r"""An article's tallies as its :Article node keeps them: tab-separated strings of the pair's
+    keys, the cell's `Cell.text` and its events. Lookup keys hold no tab (names are
+    whitespace-collapsed, and the RDF store puts keys in IRIs, where no tab can go).
+
+    >>> from diplograph.graph.tallies import Cell
+    >>> cell = Cell("country:CHN", "country:KGZ", "2017-01", "both", True, "030", 1, 4.0, "AGREE")
+    >>> entries = tally_entries({cell: 2})
+    >>> entries
+    ['country:CHN\tcountry:KGZ\t2017-01 both 1 030 1 4.0 AGREE\t2']
+    >>> parse_tally_entries(entries + entries) == {cell: 4}
+    True
+    """
+    return [f"{cell.first_key}\t{cell.second_key}\t{cell.text()}\t{events}"
+            for cell, events in tallies.items()]
+
+
+def parse_tally_entries(entries: Iterable[str]) -> Counter[Cell]:
+    """The tallies `tally_entries` wrote, summed over every entry given."""
+    out: Counter[Cell] = Counter()
+    for entry in entries:
+        first_key, second_key, text, events = entry.split("\t")
+        out[Cell.parse(first_key, second_key, text)] += int(events)
+    return out
+
+
+
+def rollup_changes(pairs: Mapping[tuple[str, str], Counter[Line]]) -> dict[
+        tuple[str, str, str, str], Counter[Line]]:
+    """What a change of the pairs' cells (`rollup.pair_changes`) does to each :Rollup node,
+    keyed (id, first key, second key, month): one node per month, and the pair's all-time
+    node (month "all", its lines' month "all" too).
+
+    A node per month keeps each write small: adding an article re-packs the months it touches,
+    never the whole history of a busy pair.
+    """
+    nodes: dict[tuple[str, str, str, str], Counter[Line]] = {}
+    for (first, second), lines in pairs.items():
+        pair = dyad_iri(first, second)
+        for line, events in lines.items():
+            nodes.setdefault((f"{pair}#{line.month}", first, second, line.month),
+                             Counter())[line] += events
+            nodes.setdefault((pair, first, second, ALL),
+                             Counter())[line._replace(month=ALL)] += events
+    return nodes
+
+
+def rollup_keys(nodes: Mapping[tuple[str, str, str, str], Any]) -> list[dict[str, str]]:
+    """The :Rollup nodes a change touches, in id order (so writers lock them in one order)."""
+    return [{"id": id_, "first": first, "second": second, "month": month}
+            for id_, first, second, month in sorted(nodes)]
+
+
+def rollup_rows(nodes: Mapping[tuple[str, str, str, str], Counter[Line]],
+                stored: Mapping[str, str | None]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The :Rollup nodes to write (id, series, and for all-time nodes totals) and the ids of
+    those to delete, once the changes of `rollup_changes` are added to the series the nodes
+    hold now (`stored`, by id).
+
+    >>> from diplograph.graph.rollup import pair_changes
+    >>> from diplograph.graph.tallies import Cell
+    >>> met = Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9, "CONSULT")
+    >>> three, _ = rollup_rows(rollup_changes(pair_changes({met: 3})), {})
+    >>> [(row["id"].rsplit("/", 1)[1], row["totals"]) for row in three]
+    [('country:KGZ', '3 5.7 ab 1 1 CONSULT'), ('country:KGZ#2017-01', None)]
+    >>> stored = {row["id"]: row["series"] for row in three}
+    >>> write, drop = rollup_rows(rollup_changes(pair_changes({met: -1})), stored)
+    >>> [row["totals"] for row in write], drop
+    (['2 3.8 ab 1 1 CONSULT', None], [])
+    >>> len(rollup_rows(rollup_changes(pair_changes({met: -3})), stored)[1])
+    2
+    """
+    write, drop = [], []
+    for (id_, _, _, month), lines in sorted(nodes.items()):
+        series = stored.get(id_)
+        total = read_cells(series) if series else Counter()
+        total.update(lines)
+        left = {line: events for line, events in total.items() if events}
+        if left:
+            series, totals = pack(left)
+            write.append({"id": id_, "series": series, "totals": totals if month == ALL else None})
+        else:
+            drop.append(id_)
+    return write, drop

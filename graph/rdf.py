@@ -25,13 +25,14 @@ event that names it (``GRAPH ?g { ?e dg:source ?x . ?x dg:matchKey ?k }``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from pyoxigraph import Quad, RdfFormat, Triple, parse
 from pyoxigraph import serialize as _serialize
 from rdflib import namespace as rdfns
 
-from diplograph.graph.lookup import article_actors, dyad
+from diplograph.graph.lookup import article_actors
 from diplograph.graph.model import (
     Affiliation,
     Article,
@@ -41,20 +42,19 @@ from diplograph.graph.model import (
     actor_id,
     date_precision,
 )
+from diplograph.graph.tallies import Cell, article_tallies, is_factual
 from diplograph.graph.vocab import (
     ACTOR_CLASSES,
     DG,
     PREFIXES,
     SEM,
+    dyad_iri,
+    dyad_keys,
     graph_iri,
     place_id,
     relation_iri,
     resource_iri,
 )
-
-#: Modalities of events that happened as far as the text says (with `negated` false).
-FACTUAL_MODALITIES = ("asserted", "reported")
-
 
 def iri(value: object) -> str:
     """An IRI as an N-Triples term; ours are percent-encoded, so nothing needs escaping."""
@@ -95,8 +95,9 @@ ACTOR_CLASS = {kind: iri(term) for kind, term in ACTOR_CLASSES.items()}
 P = {name: iri(getattr(DG, name)) for name in (
     "source", "target", "ploverType", "ploverMode", "ploverContext", "cameoCode", "goldstein",
     "quadClass", "trigger", "predicate", "object", "negated", "modality", "confidence", "date",
-    "datePrecision", "month", "sentence", "sentenceIndex", "spanStart", "spanEnd", "country",
-    "actorType", "role", "title", "evidence", "matchKey", "tally", "origin")}
+    "datePrecision", "month", "dateBasis", "sentence", "sentenceIndex", "spanStart", "spanEnd",
+    "mentionSentence", "storyKey", "country", "actorType", "role", "title", "evidence", "matchKey",
+    "tally", "origin")}
 XSD_DATE_TYPES = {"day": iri(rdfns.XSD.date), "month": iri(rdfns.XSD.gYearMonth),
                   "year": iri(rdfns.XSD.gYear)}
 INTEGER, DOUBLE, BOOLEAN = iri(rdfns.XSD.integer), iri(rdfns.XSD.double), iri(rdfns.XSD.boolean)
@@ -128,22 +129,20 @@ def actor_node(id_: str) -> str:
     return iri(resource_iri("actor", id_))
 
 
-def is_factual(event: Event) -> bool:
-    """Whether an event happened as far as the text says: not negated, asserted or reported."""
-    return not event.negated and event.modality in FACTUAL_MODALITIES
+def article_nquads(ag: ArticleGraph, tallies: Mapping[Cell, int] | None = None) -> str:
+    """Every statement one article contributes, as N-Quads in its named graph, no line twice.
 
-
-def article_nquads(ag: ArticleGraph) -> str:
-    """Every statement one article contributes, as N-Quads in its named graph, no line twice."""
+    `tallies` are the article's `article_tallies`, for a caller that has them already.
+    """
     out = _Lines(iri(graph_iri(ag.article.id)))
     article = iri(resource_iri("article", ag.article.id))
     _article(out, article, ag.article)
-    keys = _actors(out, ag)
+    _actors(out, ag)
     for event in ag.events:
         _event(out, article, event)
     for affiliation in ag.affiliations:
         _affiliation(out, article, affiliation)
-    _tallies(out, ag, keys)
+    _tallies(out, article_tallies(ag) if tallies is None else tallies)
     return "".join(out.lines)
 
 
@@ -177,10 +176,8 @@ def _article(out: _Lines, node: str, article: Article) -> None:
         out.add(node, P["origin"], text(article.origin))
 
 
-def _actors(out: _Lines, ag: ArticleGraph) -> dict[str, set[str]]:
-    """One description per actor (`diplograph.graph.lookup.article_actors`); returns each actor's
-    lookup keys, for the tallies."""
-    keys: dict[str, set[str]] = {}
+def _actors(out: _Lines, ag: ArticleGraph) -> None:
+    """One description per actor (`diplograph.graph.lookup.article_actors`)."""
     for id_, view in article_actors(ag).items():
         node = actor_node(id_)
         out.add(node, TYPE, SEM_ACTOR)
@@ -192,10 +189,8 @@ def _actors(out: _Lines, ag: ArticleGraph) -> dict[str, set[str]]:
             out.add(node, P["country"], text(view.country))
         for alias in view.aliases:
             out.add(node, ALT_LABEL, text(alias))
-        keys[id_] = set(view.match_keys)
         for key in view.match_keys:
             out.add(node, P["matchKey"], text(key))
-    return keys
 
 
 def _event(out: _Lines, article: str, event: Event) -> None:
@@ -228,6 +223,8 @@ def _event(out: _Lines, article: str, event: Event) -> None:
         add(node, P["datePrecision"], text(event.date_precision))
         if event.date_precision != "year":
             add(node, P["month"], text(event.date[:7]))
+    if event.date_basis:
+        add(node, P["dateBasis"], text(event.date_basis))
     if place:
         add(node, HAS_PLACE, place)
     add(node, DERIVED_FROM, article)
@@ -235,6 +232,10 @@ def _event(out: _Lines, article: str, event: Event) -> None:
     add(node, P["sentenceIndex"], integer(event.sentence_index))
     add(node, P["spanStart"], integer(event.span[0]))
     add(node, P["spanEnd"], integer(event.span[1]))
+    for index in event.mention_sentences:
+        add(node, P["mentionSentence"], integer(index))
+    if event.story_key:
+        add(node, P["storyKey"], text(event.story_key))
     if is_factual(event):
         relation = iri(relation_iri(event.predicate))
         for source, target in event.dyads():
@@ -242,36 +243,43 @@ def _event(out: _Lines, article: str, event: Event) -> None:
                 add(actor_node(source.id), relation, actor_node(target.id))
 
 
-def _tallies(out: _Lines, ag: ArticleGraph, keys: dict[str, set[str]]) -> None:
-    """Per pair of lookup keys, how many of this article's events fall in each timeline cell.
+def _tallies(out: _Lines, tallies: Mapping[Cell, int]) -> None:
+    """The article's `diplograph.graph.tallies.article_tallies`, filed under each pair's dyad IRI.
 
-    A timeline between two busy countries would otherwise visit every event between them, one
-    index lookup per event and attribute (tens of microseconds each on disk); reading the pair's
-    tallies is one range scan, a row per article and cell rather than per event and attribute.
-
-    A tally is a literal of space-separated fields, the PLOVER type last so it may hold spaces:
-    ``"<YYYY-MM or -> <ab|ba|both> <1 if factual else 0> <QuadClass> <Goldstein> <events> <type>"``,
-    filed with `dg:tally` under the dyad IRI of `diplograph.graph.lookup.dyad`. An event counts
-    once per pair however many of its actors carry the keys; "both" marks events that run both
-    ways between the pair (a joint act of both runs both ways: see `Event.dyads`). Tallies live
-    in the article's graph, so they go when the article goes.
+    They live in the article's graph, so they go when the article goes, and a store that drops
+    the article reads them first to know what to take off its rollup (`diplograph.graph.rollup`).
     """
-    cells: dict[tuple[str, str, str], set[str]] = {}
-    for event in ag.events:
-        directions: dict[str, set[str]] = {}
-        for source, target in event.dyads():
-            for source_key in keys[source.id]:
-                for target_key in keys[target.id] if target else ():
-                    dyad_iri, direction = dyad(source_key, target_key)
-                    directions.setdefault(dyad_iri, set()).add(direction)
-        month = event.date[:7] if event.date and event.date_precision != "year" else "-"
-        coding = f"{int(is_factual(event))} {int(event.quad_class)} {float(event.goldstein)!r}"
-        for dyad_iri, seen in directions.items():
-            direction = seen.pop() if len(seen) == 1 else "both"
-            cell = (dyad_iri, f"{month} {direction} {coding}", event.plover_type)
-            cells.setdefault(cell, set()).add(event.id)
-    for (dyad_iri, head, plover_type), events in cells.items():
-        out.add(iri(dyad_iri), P["tally"], text(f"{head} {len(events)} {plover_type}"))
+    for cell, events in tallies.items():
+        out.add(iri(dyad_iri(cell.first_key, cell.second_key)), P["tally"],
+                text(tally_text(cell, events)))
+
+
+def tally_text(cell: Cell, events: int) -> str:
+    """A tally literal: `Cell.text`, then the number of events.
+
+    >>> tally_text(Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9,
+    ...                 "CONSULT"), 2)
+    '2017-01 ab 1 042 1 1.9 CONSULT 2'
+    """
+    return f"{cell.text()} {events}"
+
+
+def read_tally(dyad: str, value: str) -> tuple[Cell, int]:
+    """The cell and count of a tally literal filed under `dyad` (the inverse of `tally_text`).
+
+    >>> cell = Cell("country:CHN", "country:KGZ", "-", "ba", False, "040", 1, 1.0, "CONSULT")
+    >>> read_tally(dyad_iri("country:CHN", "country:KGZ"), tally_text(cell, 2)) == (cell, 2)
+    True
+    """
+    first_key, second_key = _keys_of(dyad)
+    cell_text, events = value.rsplit(" ", 1)
+    return Cell.parse(first_key, second_key, cell_text), int(events)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_of(dyad: str) -> tuple[str, str]:
+    """`dyad_keys`, cached: a store reads the same busy pairs in article after article."""
+    return dyad_keys(dyad)
 
 
 def _place(out: _Lines, location: Location) -> str:

@@ -16,6 +16,8 @@ run and a remote store can address it later (there are no blank nodes anywhere):
 - the named graph holding everything one article says: ``https://w3id.org/diplograph/graph/<id>``,
   a path of its own rather than a fragment of the article IRI, so graphs are easy to tell apart
   from resources (``STRSTARTS(STR(?g), ...)``) and the article node is not its own graph;
+- the graph of store-wide counts derived from every article's tallies (the rollup),
+  ``https://w3id.org/diplograph/rollup``, outside ``graph/`` so no article id can name it;
 - the direct actor-to-actor link of an event: ``https://w3id.org/diplograph/rel/<predicate slug>``.
 
 >>> str(DG.ploverType)
@@ -36,7 +38,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 from rdflib import namespace as rdfns
@@ -47,6 +49,7 @@ BASE = "https://w3id.org/diplograph/"
 NS = BASE + "ns#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
+ROLLUP = BASE + "rollup"
 REL = BASE + "rel/"
 
 ResourceKind = Literal["event", "actor", "article", "place", "affiliation", "dyad"]
@@ -89,12 +92,15 @@ class DG(rdfns.DefinedNamespace):
     date: URIRef
     datePrecision: URIRef
     month: URIRef
+    dateBasis: URIRef  # text | context | article: where the extractor found the date
 
     # Provenance beyond prov:wasDerivedFrom: the sentence and the trigger's character offsets.
     sentence: URIRef
     sentenceIndex: URIRef
     spanStart: URIRef
     spanEnd: URIRef
+    mentionSentence: URIRef  # xsd:integer, one triple per other sentence telling the same event
+    storyKey: URIRef  # what reports of one story share across articles (diplograph.ingest.dedupe)
 
     # Actors and places.
     country: URIRef  # ISO 3166-1 alpha-3 (or IGO code) literal
@@ -103,7 +109,15 @@ class DG(rdfns.DefinedNamespace):
     title: URIRef  # the title as the text wrote it ("President")
     evidence: URIRef  # the sentence that states a membership
     matchKey: URIRef  # lookup keys, see diplograph.graph.lookup
-    tally: URIRef  # a dyad's per-article monthly event counts, see diplograph.graph.rdf
+    tally: URIRef  # a dyad's per-article event counts per timeline cell, see diplograph.graph.rdf
+
+    # The rollup graph (derived from the tallies, see diplograph.graph.rollup): per pair, its
+    # summed tallies packed in two literals, and which partner lists it belongs to.
+    countryPairOf: URIRef  # a key of the pair whose other key is a country ("country:CHN")
+    actorPairOf: URIRef  # a key of the pair whose other key is an actor id ("id:person:...")
+    series: URIRef  # counts and cells month by month
+    totals: URIRef  # counts over all time
+    stale: URIRef  # set while a write is changing the rollup; found at open, it is rebuilt
 
     # Articles.
     origin: URIRef  # file and line the article was read from
@@ -163,6 +177,16 @@ def resource_iri(kind: ResourceKind, id_: str) -> str:
 def dyad_iri(first_key: str, second_key: str) -> str:
     """Where the tallies between two lookup keys are filed; callers put the keys in order."""
     return f"{ID}dyad/{_quote(first_key)}/{_quote(second_key)}"
+
+
+def dyad_keys(iri: str) -> tuple[str, str]:
+    """The two keys a dyad IRI was made from (the inverse of `dyad_iri`).
+
+    >>> dyad_keys(dyad_iri("country:CHN", "name:xi jinping"))
+    ('country:CHN', 'name:xi jinping')
+    """
+    first, second = iri[len(ID) + len("dyad/"):].split("/")
+    return unquote(first), unquote(second)
 
 
 def graph_iri(article_id: str) -> str:

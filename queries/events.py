@@ -171,11 +171,14 @@ class EventRecord:
     object: str | None
     date: str | None
     date_precision: str | None
+    date_basis: str | None
     location_name: str | None
     location_country: str | None
     negated: bool
     modality: str
     confidence: float
+    mention_sentences: tuple[int, ...]
+    story_key: str | None
     source: tuple[EventActor, ...]
     target: tuple[EventActor, ...]
 
@@ -184,12 +187,14 @@ class EventRecord:
         out = asdict(self)
         out["span"] = list(self.span)
         out["plover_context"] = list(self.plover_context)
+        out["mention_sentences"] = list(self.mention_sentences)
         return out
 
 
 #: Columns of an EventRecord taken from the "event" part row as they are.
 _EVENT_COLUMNS = tuple(f.name for f in fields(EventRecord)
-                       if f.name not in ("id", "span", "plover_context", "source", "target"))
+                       if f.name not in ("id", "span", "plover_context", "mention_sentences",
+                                         "source", "target"))
 
 
 def events(store: Store, filters: EventFilter | None = None, **keywords: Any) -> list[EventRecord]:
@@ -222,12 +227,15 @@ def assemble(rows: Iterable[dict[str, Any]]) -> list[EventRecord]:
     heads: dict[str, dict[str, Any]] = {}
     sides: dict[str, dict[str, dict[str, EventActor]]] = {}
     contexts: dict[str, set[str]] = {}
+    mentions: dict[str, set[int]] = {}
     for row in rows:
         event_id, part = row["event_id"], row["part"]
         if part == "event":
             heads[event_id] = row
         elif part == "context":
             contexts.setdefault(event_id, set()).add(row["context"])
+        elif part == "mention":
+            mentions.setdefault(event_id, set()).add(row["mention"])
         else:
             actor = EventActor(row["actor_id"], row["actor_name"], row["actor_type"],
                                row["actor_country"])
@@ -239,6 +247,7 @@ def assemble(rows: Iterable[dict[str, Any]]) -> list[EventRecord]:
         records.append(EventRecord(
             id=event_id, span=(head["span_start"], head["span_end"]),
             plover_context=tuple(sorted(contexts.get(event_id, ()))),
+            mention_sentences=tuple(sorted(mentions.get(event_id, ()))),
             source=tuple(side["source"][k] for k in sorted(side["source"])),
             target=tuple(side["target"][k] for k in sorted(side["target"])),
             **{name: head[name] for name in _EVENT_COLUMNS}))

@@ -63,6 +63,8 @@ EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("event_id", "stable id of the event", "GlobalEventID"),
     ("date", "ISO date at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD)", "Day"),
     ("date_precision", "day, month or year", ""),
+    ("date_basis", "text: written in the sentence; context: carried from earlier in the article; "
+                   "article: only the publication date", ""),
     ("month", "YYYY-MM, empty for undated or year-only events", "MonthYear"),
     ("year", "YYYY, empty for undated events", "Year"),
     ("source_ids", "actor ids on the source side, '; '-separated", "Actor1Code"),
@@ -98,6 +100,9 @@ EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("span_start", "character offset of the trigger in the article", ""),
     ("span_end", "character offset just past the trigger", ""),
     ("sentence", "the sentence that tells the event", ""),
+    ("mention_sentences", "other sentences of the article telling the same event, '; '-separated",
+     ""),
+    ("story_key", "shared by reports of one story across articles", ""),
 )
 
 
@@ -305,6 +310,7 @@ def event_row(record: EventRecord) -> dict[str, Any]:
 
     return {
         "event_id": record.id, "date": date, "date_precision": record.date_precision,
+        "date_basis": record.date_basis,
         "month": date[:7] if has_month else None, "year": date[:4] if date else None,
         "source_ids": side(record.source, "id"), "source_names": side(record.source, "name"),
         "source_countries": side(record.source, "country"),
@@ -325,6 +331,8 @@ def event_row(record: EventRecord) -> dict[str, Any]:
         "article_date": record.article_date, "article_url": record.article_url,
         "sentence_index": record.sentence_index, "span_start": record.span[0],
         "span_end": record.span[1], "sentence": record.sentence,
+        "mention_sentences": LIST_SEPARATOR.join(map(str, record.mention_sentences)),
+        "story_key": record.story_key,
     }
 
 
@@ -342,19 +350,24 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
 
     The import gives the graph `diplograph.graph.neo4j_shape` describes: Actor, Event and
     Article nodes, SOURCE_OF/TARGETS with each article's description of the actor (lookup keys
-    from its id, name and country), REPORTED_IN, and the direct actor-to-actor relationships.
-    Affiliations are not part of an event export. Run the command in `folder` with the server
-    stopped; ``--overwrite-destination`` replaces the database named last.
+    from its id, name and country, and the :LookupKey nodes the questions enter by), REPORTED_IN,
+    and the direct actor-to-actor relationships. Affiliations are not part of an event export,
+    nor is the timeline rollup, which only a store's own writer keeps: such a database answers
+    `events`, `met`, `path` and raw Cypher, while `timeline`, `partners` and `compare` need the
+    articles ingested. Run the command in `folder` with the server stopped;
+    ``--overwrite-destination`` replaces the database named last.
     """
     from diplograph.graph.neo4j_shape import ACTOR_LABELS, direct_type, has_direct_link
 
     folder.mkdir(parents=True, exist_ok=True)
     actors: dict[str, Any] = {}
     articles: dict[str, EventRecord] = {}
+    known_as: dict[tuple[str, str], None] = {}
     for record in records:
         articles.setdefault(record.article_id, record)
         for actor in (*record.source, *record.target):
             actors.setdefault(actor.id, actor)
+            known_as.update(dict.fromkeys((actor.id, key) for key in _keys(actor).split(";")))
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {
         "actors.csv": (["id:ID(Actor)", "name", "type", "country", ":LABEL"], [
             [a.id, a.name, a.type, a.country, f"Actor;{ACTOR_LABELS[a.type]}"]
@@ -363,6 +376,10 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
             [r.article_id, r.article_title, r.article_date, r.article_url, "Article"]
             for r in articles.values()]),
         "events.csv": (_NEO4J_EVENT_HEADER, [_neo4j_event(r) for r in records]),
+        "lookup_keys.csv": (["key:ID(LookupKey)", ":LABEL"], [
+            [key, "LookupKey"] for key in sorted({key for _, key in known_as})]),
+        "known_as.csv": ([":START_ID(Actor)", ":END_ID(LookupKey)", ":TYPE"], [
+            [actor_id, key, "KNOWN_AS"] for actor_id, key in known_as]),
         "reported_in.csv": (
             [":START_ID(Event)", ":END_ID(Article)", "sentence_index:int", "span:int[]", ":TYPE"],
             [[r.id, r.article_id, r.sentence_index, f"{r.span[0]};{r.span[1]}", "REPORTED_IN"]
@@ -393,6 +410,7 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
         paths.append(path)
     command = ("neo4j-admin", "database", "import", "full",
                "--nodes=actors.csv", "--nodes=articles.csv", "--nodes=events.csv",
+               "--nodes=lookup_keys.csv", "--relationships=known_as.csv",
                "--relationships=reported_in.csv", "--relationships=source_of.csv",
                "--relationships=targets.csv", "--relationships=direct.csv",
                "--multiline-fields=true", "--overwrite-destination=true", "neo4j")
@@ -402,9 +420,9 @@ def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
 _NEO4J_EVENT_HEADER = [
     "id:ID(Event)", "article_id", "sentence_index:int", "sentence", "span:int[]", "trigger",
     "predicate", "plover_type", "plover_mode", "plover_context:string[]", "cameo_code",
-    "goldstein:double", "quad_class:int", "object", "date", "date_precision", "month",
-    "location_name", "location_country", "negated:boolean", "modality", "confidence:double",
-    ":LABEL"]
+    "goldstein:double", "quad_class:int", "object", "date", "date_precision", "date_basis",
+    "month", "location_name", "location_country", "negated:boolean", "modality",
+    "confidence:double", "mention_sentences:int[]", "story_key", ":LABEL"]
 
 
 def _neo4j_event(r: EventRecord) -> list[Any]:
@@ -412,9 +430,10 @@ def _neo4j_event(r: EventRecord) -> list[Any]:
     month = r.date[:7] if r.date and r.date_precision != "year" else None
     return [r.id, r.article_id, r.sentence_index, r.sentence, f"{r.span[0]};{r.span[1]}",
             r.trigger, r.predicate, r.plover_type, r.plover_mode, ";".join(r.plover_context),
-            r.cameo_code, r.goldstein, r.quad_class, r.object, r.date, r.date_precision, month,
-            r.location_name, r.location_country, str(r.negated).lower(), r.modality,
-            r.confidence, "Event"]
+            r.cameo_code, r.goldstein, r.quad_class, r.object, r.date, r.date_precision,
+            r.date_basis, month, r.location_name, r.location_country, str(r.negated).lower(),
+            r.modality, r.confidence, ";".join(map(str, r.mention_sentences)), r.story_key,
+            "Event"]
 
 
 def _keys(actor: Any) -> str:
@@ -436,7 +455,7 @@ def rdf_quads(store: Store, filters: EventFilter, *,
 
         from diplograph.graph.vocab import SEM
 
-        quads = list(store.store.quads_for_pattern(None, None, None, None))
+        quads = list(store.stored_quads())  # the articles' quads, not the derived rollup
         kind = (NamedNode(str(RDF.type)), NamedNode(str(SEM.Event)))
         count = len({q.subject for q in quads if (q.predicate, q.object) == kind})
         return count, quads
@@ -506,7 +525,8 @@ def _rebuilt_quads(records: Sequence[EventRecord]) -> list[Quad]:
             target=tuple(Actor(a.name, a.type, a.country, id=a.id) for a in r.target),
             plover_mode=r.plover_mode, plover_context=r.plover_context, object=r.object,
             date=r.date, negated=r.negated, modality=r.modality,  # type: ignore[arg-type]
-            confidence=r.confidence, id=r.id,
+            confidence=r.confidence, id=r.id, date_basis=r.date_basis,  # type: ignore[arg-type]
+            mention_sentences=r.mention_sentences, story_key=r.story_key,
             location=Location(r.location_name, r.location_country) if r.location_name else None)
             for r in group)
         quads.extend(article_quads(ArticleGraph(article, rebuilt)))

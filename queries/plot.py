@@ -1,13 +1,14 @@
-"""A dyad's monthly timeline as a picture: events per month by QuadClass, and net Goldstein.
+"""A dyad's timeline as a picture: events per period by QuadClass, and net Goldstein.
 
-The numbers are the `timeline` question's (`diplograph.queries.questions.timeline`), drawn with
-matplotlib: stacked bars count each month's events by QuadClass (blues cooperative, oranges and
-reds conflictual), and a second panel over the same months gives each month's Goldstein sum, so
-the volume of a relationship and its tone read together. Months run without gaps; events that have no month
-(undated, or dated to the year only) cannot be placed and are counted in the subtitle instead.
+The numbers are the `timeline` question's (`diplograph.queries.questions.timeline`), by month,
+quarter or year, drawn with matplotlib: stacked bars count each period's events by QuadClass
+(blues cooperative, oranges and reds conflictual), and a second panel over the same periods
+gives each period's Goldstein sum, so the volume of a relationship and its tone read together.
+Periods run without gaps; events that have no month (undated, or dated to the year only) cannot
+be placed and are counted in the subtitle instead.
 
 The output type follows the file name: ``.png``, ``.svg``, or ``.html`` (one self-contained page
-with the SVG inline and the monthly numbers as a table).
+with the SVG inline and the numbers of each period as a table).
 """
 
 from __future__ import annotations
@@ -28,24 +29,27 @@ if TYPE_CHECKING:
 
 PLOT_SUFFIXES = (".png", ".svg", ".html")
 QUAD_COLORS = {1: "#9ecae1", 2: "#2171b5", 3: "#fdae6b", 4: "#d94801"}
-#: Net Goldstein bars: cooperative (sum >= 0) and conflictual months.
+#: Net Goldstein bars: cooperative (sum >= 0) and conflictual periods.
 TONE_COLORS = {True: "#4393c3", False: "#d6604d"}
+#: Per granularity, how many days a period's bar is wide and how many days a period spans.
+BAR_DAYS = {"month": (24, 31), "quarter": (75, 92), "year": (300, 366)}
 
 
 @dataclass(frozen=True)
 class TimelinePlot:
-    """What was drawn: the file, how many months and events, and the undated events left out."""
+    """What was drawn: the file, how many periods and events, and the undated events left out."""
 
     path: Path
-    months: int
+    periods: int
     events: int
     undated: int
 
 
 def plot_timeline(store: Store, a: str, b: str, path: str | Path, *, directed: bool = False,
                   since: str | None = None, until: str | None = None,
-                  include_all: bool = False, title: str | None = None) -> TimelinePlot:
-    """Draw the monthly timeline of `a` and `b` into `path` (.png, .svg or .html).
+                  include_all: bool = False, title: str | None = None,
+                  granularity: str = "month") -> TimelinePlot:
+    """Draw the timeline of `a` and `b` into `path` (.png, .svg or .html).
 
     Actors are named as everywhere (ISO3 code, actor id, or name); the other arguments are the
     `timeline` question's.
@@ -61,20 +65,20 @@ def plot_timeline(store: Store, a: str, b: str, path: str | Path, *, directed: b
         raise QueryError(f"cannot tell the plot type from {path.name!r}; name the file "
                          f"*.png, *.svg or *.html")
     rows = timeline(store, a, b, directed=directed, since=since, until=until,
-                    include_all=include_all)
-    dated = [r for r in rows if r.month is not None]
-    undated = sum(r.events for r in rows if r.month is None)
+                    include_all=include_all, granularity=granularity)
+    dated = [r for r in rows if r.period is not None]
+    undated = sum(r.events for r in rows if r.period is None)
     if not any(r.events for r in dated):
         raise QueryError(f"no dated events between {a} and {b}"
                          + (f" ({undated} undated)" if undated else "")
                          + "; check the names with `diplograph ask met` or widen the dates")
     link = "\u2192" if directed else "\u2013"
-    heading = title or f"{a} {link} {b}: events per month"
-    figure = draw(dated, heading, _subtitle(dated, undated, include_all))
+    heading = title or f"{a} {link} {b}: events per {granularity}"
+    figure = draw(dated, heading, _subtitle(dated, undated, include_all), granularity)
     # SVG text stays text (searchable, selectable, read by screen readers), not outlines.
     with _rc({"svg.fonttype": "none"}):
         if suffix == ".html":
-            path.write_text(_html_page(figure, dated, heading), encoding="utf-8")
+            path.write_text(_html_page(figure, dated, heading, granularity), encoding="utf-8")
         else:
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=_metadata(suffix))
     return TimelinePlot(path, len(dated), sum(r.events for r in dated), undated)
@@ -93,8 +97,8 @@ def _metadata(suffix: str) -> dict[str, str | None]:
 
 def _subtitle(rows: list[TimelineRow], undated: int, include_all: bool) -> str:
     total = sum(r.events for r in rows)
-    span = (f"in {rows[0].month}" if rows[0].month == rows[-1].month
-            else f"{rows[0].month} to {rows[-1].month}")
+    span = (f"in {rows[0].period}" if rows[0].period == rows[-1].period
+            else f"{rows[0].period} to {rows[-1].period}")
     words = [f"{total} events, {span}"]
     if undated:
         words.append(f"{undated} without a month not shown")
@@ -103,8 +107,9 @@ def _subtitle(rows: list[TimelineRow], undated: int, include_all: bool) -> str:
     return "; ".join(words)
 
 
-def draw(rows: list[TimelineRow], heading: str, subtitle: str) -> Figure:
-    """Two panels over the same months: events by QuadClass above, net Goldstein below."""
+def draw(rows: list[TimelineRow], heading: str, subtitle: str,
+         granularity: str = "month") -> Figure:
+    """Two panels over the same periods: events by QuadClass above, net Goldstein below."""
     try:
         from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
         from matplotlib.figure import Figure
@@ -112,34 +117,35 @@ def draw(rows: list[TimelineRow], heading: str, subtitle: str) -> Figure:
     except ImportError as missing:
         raise QueryError("plots need matplotlib: pip install 'diplograph[export]'") from missing
 
-    months = [dt.date(int(r.month[:4]), int(r.month[5:7]), 1) for r in rows]  # type: ignore[index]
-    width = 24 if len(rows) < 120 else 20
+    starts = [_start(r.period) for r in rows]  # type: ignore[arg-type]
+    width, span = BAR_DAYS[granularity]
+    width = width if len(rows) < 120 else width * 5 // 6
     figure = Figure(figsize=(10, 6), layout="constrained")
     counts, tone = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     bottom = [0] * len(rows)
     for quad, name in QUAD_CLASSES.items():
         values = [r.by_quad_class.get(quad, 0) for r in rows]
-        counts.bar(months, values, width=width, bottom=bottom, color=QUAD_COLORS[quad],
+        counts.bar(starts, values, width=width, bottom=bottom, color=QUAD_COLORS[quad],
                    label=f"{quad} {name}", align="edge")
         bottom = [b + v for b, v in zip(bottom, values)]
-    counts.set_ylabel("events per month")
+    counts.set_ylabel(f"events per {granularity}")
     counts.yaxis.get_major_locator().set_params(integer=True)
     counts.set_ylim(0, max(bottom) * 1.1)
     counts.set_title(subtitle, fontsize=10, color="#444444", loc="left")
 
     sums = [r.goldstein_sum for r in rows]
-    tone.bar(months, sums, width=width, align="edge",
+    tone.bar(starts, sums, width=width, align="edge",
              color=[TONE_COLORS[s >= 0] for s in sums])
     tone.axhline(0, color="#555555", linewidth=0.8)
     limit = max(1.0, *(abs(s) for s in sums)) * 1.1
     tone.set_ylim(-limit, limit)
-    tone.set_ylabel("net Goldstein\n(sum per month)")
+    tone.set_ylabel(f"net Goldstein\n(sum per {granularity})")
     locator = AutoDateLocator(minticks=4, maxticks=12)
     tone.xaxis.set_major_locator(locator)
     tone.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    # At least six months wide, so one busy month is a bar and not a wall of days.
-    pad = dt.timedelta(days=max(6 - len(rows), 0) * 30.5 / 2 + 8)
-    tone.set_xlim(months[0] - pad, months[-1] + dt.timedelta(days=31) + pad)
+    # At least six periods wide, so one busy period is a bar and not a wall of days.
+    pad = dt.timedelta(days=max(6 - len(rows), 0) * span / 2 + span / 4)
+    tone.set_xlim(starts[0] - pad, starts[-1] + dt.timedelta(days=span) + pad)
     for axes in (counts, tone):
         axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
@@ -154,14 +160,27 @@ def draw(rows: list[TimelineRow], heading: str, subtitle: str) -> Figure:
     return figure
 
 
-def _html_page(figure: Figure, rows: list[TimelineRow], heading: str) -> str:
+def _start(period: str) -> dt.date:
+    """The first day of a period: "2017-05", "2017-Q2" or "2017".
+
+    >>> _start("2017-05"), _start("2017-Q2"), _start("2017")
+    (datetime.date(2017, 5, 1), datetime.date(2017, 4, 1), datetime.date(2017, 1, 1))
+    """
+    if len(period) == 4:
+        return dt.date(int(period), 1, 1)
+    if period[5] == "Q":
+        return dt.date(int(period[:4]), 3 * int(period[6]) - 2, 1)
+    return dt.date(int(period[:4]), int(period[5:7]), 1)
+
+
+def _html_page(figure: Figure, rows: list[TimelineRow], heading: str, granularity: str) -> str:
     """One offline page: the SVG inline, then the numbers it shows."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     cells = "".join(
-        f"<tr><td>{r.month}</td><td>{r.events}</td>"
+        f"<tr><td>{r.period}</td><td>{r.events}</td>"
         + "".join(f"<td>{r.by_quad_class.get(q, 0)}</td>" for q in QUAD_CLASSES)
         + f"<td>{r.goldstein_sum:g}</td></tr>"
         for r in rows if r.events)
@@ -172,5 +191,6 @@ def _html_page(figure: Figure, rows: list[TimelineRow], heading: str) -> str:
         f"<title>{title}</title><style>body{{font:14px system-ui,sans-serif;margin:16px}}"
         "svg{max-width:100%;height:auto}table{border-collapse:collapse;margin-top:12px}"
         "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}</style></head><body>"
-        f"{svg}<h2>Months with events</h2><table><tr><th>month</th><th>events</th>{head}"
+        f"{svg}<h2>{granularity.capitalize()}s with events</h2><table><tr><th>{granularity}</th>"
+        f"<th>events</th>{head}"
         f"<th>net Goldstein</th></tr>{cells}</table></body></html>\n")

@@ -15,17 +15,20 @@ only events that happened count: negated, future and hypothetical ones are left 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import dyad, lookup_key
 from diplograph.graph.model import check_date
+from diplograph.graph.rollup import Count, monthly_sums, read_cells, read_counts, read_totals
 from diplograph.graph.stores import Store
+from diplograph.graph.tallies import NO_MONTH
 from diplograph.queries.templates import load
 
 QUAD_CLASSES = (1, 2, 3, 4)
+GRANULARITIES = ("month", "quarter", "year")
 
 
 def run(store: Store, name: str, values: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -68,9 +71,10 @@ class MetRecord:
 
 @dataclass(frozen=True)
 class TimelineRow:
-    """One month of the relation between two actors; `month` is None for the undated events."""
+    """One period of the relation between two actors: a month ("2017-01"), a quarter
+    ("2017-Q1") or a year ("2017"); `period` is None for the events with no month."""
 
-    month: str | None
+    period: str | None
     events: int
     goldstein_sum: float
     goldstein_mean: float | None
@@ -125,36 +129,106 @@ def met(store: Store, actor: str, since: str | None = None, until: str | None = 
                                           r.counterpart_name))
 
 
-def timeline(store: Store, a: str, b: str, *, directed: bool = False, since: str | None = None,
-             until: str | None = None, include_all: bool = False) -> list[TimelineRow]:
-    """Month by month, what happened between `a` and `b`.
+def timeline(store: Store, a: str, b: str, *, directed: bool = False,
+             granularity: str = "month", since: str | None = None, until: str | None = None,
+             plover_types: str | Iterable[str] | None = (),
+             cameo: str | Iterable[str] | None = (),
+             quad_classes: str | Iterable[int | str] | None = (),
+             include_all: bool = False) -> list[TimelineRow]:
+    """Period by period, what happened between `a` and `b`, read from the store's rollup.
 
     An event counts, once, when one of its (source, target) dyads (`Event.dyads`) runs from `a` to
     `b`, or (not `directed`) from `b` to `a`; a joint act of several sources with no target ("A and
-    B signed") pairs every two of its sources, both ways. Months run without gaps from `since` (or the first event) to `until` (or the
-    last), bounds taken at month precision. Events with no month (undated or dated to the year
-    only) cannot be placed; they come last, as one row with `month` None, and only when no bound
+    B signed") pairs every two of its sources, both ways. The filters are those of
+    `diplograph.queries.events.EventFilter`: PLOVER types, CAMEO codes or roots, QuadClasses.
+
+    Periods (`granularity` "month", "quarter" or "year") run without gaps from `since` (or the
+    first event) to `until` (or the last), bounds taken at month precision. Events with no month
+    (undated, or dated to the year only) cannot be placed, not even in a year, since the rollup
+    keeps no year for them; they come last, as one row with `period` None, and only when no bound
     is given (no one can say whether they fall inside it).
+
+    Raises:
+        QueryError: for an unknown granularity or filter value, or `since` after `until`.
     """
-    since_month = date_bound(since, "since", first=True)[:7]
-    until_month = date_bound(until, "until", first=False)[:7]
+    from diplograph.queries.events import EventFilter  # events imports this module
+
+    if granularity not in GRANULARITIES:
+        raise QueryError(f"unknown granularity {granularity!r}; choose one of "
+                         f"{', '.join(GRANULARITIES)}")
+    values = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
+                         since=since, until=until, include_all=include_all).params()
+    since_month, until_month = values["since"][:7], values["until"][:7]
     a_key, b_key = lookup_key(a), lookup_key(b)
+    first_key, second_key = sorted((a_key, b_key))
     dyad_iri, direction = dyad(a_key, b_key)
-    rows = run(store, "timeline", {
-        "a_key": a_key, "b_key": b_key, "directed": directed,
-        "dyad_iri": dyad_iri, "direction": direction if directed else "",
-        "since": since_month, "until": until_month, "include_all": include_all,
-    })
-    months: dict[str | None, list[dict[str, Any]]] = {}
+    values.update(a_key=a_key, b_key=b_key, first_key=first_key, second_key=second_key,
+                  dyad_iri=dyad_iri, direction=direction if directed else "",
+                  directed=directed, since=since_month, until=until_month)
+    rows = run(store, "timeline", values)
+    if rows and "series" in rows[0]:  # packed (SPARQL): see sparql/timeline.rq
+        rows = _timeline_rows(rows, values)
+    periods: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
-        months.setdefault(row["month"], []).append(row)
-    dated = sorted(m for m in months if m is not None)
-    first = since_month or (dated[0] if dated else "")
-    last = until_month or (dated[-1] if dated else "")
-    result = [_month_row(m, months.get(m, [])) for m in _month_range(first, last)]
-    if None in months:
-        result.append(_month_row(None, months[None]))
+        month = row["month"]
+        periods.setdefault(month and period_of(month, granularity), []).append(row)
+    dated = sorted(p for p in periods if p is not None)
+    first = period_of(since_month, granularity) if since_month else (dated[0] if dated else "")
+    last = period_of(until_month, granularity) if until_month else (dated[-1] if dated else "")
+    result = [_period_row(p, periods.get(p, [])) for p in period_range(first, last)]
+    if None in periods:
+        result.append(_period_row(None, periods[None]))
     return result
+
+
+def rollup_lines(row: Mapping[str, Any], values: Mapping[str, Any]) -> Iterator[Count]:
+    """The lines of a pair's packed rollup (`diplograph.graph.rollup`) that pass the filters.
+
+    `row` holds a ``series`` or a ``totals`` literal; `values` are the template parameters:
+    "since" and "until" ("YYYY-MM" or ""), "include_all", and the "|"-joined "types", "cameo"
+    and "quad_classes" of `EventFilter.params`. Without a CAMEO filter the counts are read;
+    with one, the cells, whose codes it checks.
+    """
+    since, until, cameo = values["since"], values["until"], values["cameo"]
+    include_all, types, quads = values["include_all"], values["types"], values["quad_classes"]
+    if row.get("totals") is not None:
+        lines: Iterable[Count] = read_totals(row["totals"])
+    elif cameo:
+        lines = (Count(line.month, events, events * line.goldstein, line.direction,
+                       line.factual, line.quad_class, line.plover_type)
+                 for line, events in read_cells(row["series"]).items()
+                 if any(f"|{line.cameo_code[:n]}|" in cameo for n in (2, 3, 4)))
+    else:
+        lines = read_counts(row["series"])
+    for line in lines:
+        if ((include_all or line.factual)
+                and (not since or since <= line.month != NO_MONTH)
+                and (not until or until >= line.month != NO_MONTH)
+                and (not types or f"|{line.plover_type}|" in types)
+                and (not quads or f"|{line.quad_class}|" in quads)):
+            yield line
+
+
+def _timeline_rows(rows: list[dict[str, Any]],
+                   values: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The template contract's rows (month, PLOVER type, QuadClass) from packed series."""
+    direction, since, until = values["direction"], values["since"], values["until"]
+    types, quads = values["types"], values["quad_classes"]
+    sums: dict[tuple[str, str, int], list] = {}
+    for row in rows:
+        found = monthly_sums(row["series"], directions=(direction, "both") if direction else (),
+                             include_all=values["include_all"], cameo=values["cameo"])
+        for key, (events, total) in found.items():
+            slot = sums.setdefault(key, [0, 0.0])
+            slot[0] += events
+            slot[1] += total
+    return [{"month": None if month == NO_MONTH else month, "plover_type": plover_type,
+             "quad_class": quad, "events": events, "goldstein_sum": total}
+            for (month, plover_type, quad), (events, total) in sums.items()
+            if (not since or since <= month != NO_MONTH)
+            and (not until or until >= month != NO_MONTH)
+            and (not types or f"|{plover_type}|" in types)
+            and (not quads or f"|{quad}|" in quads)]
 
 
 def stats(store: Store) -> Stats:
@@ -191,23 +265,44 @@ def date_bound(value: str | None, what: str, *, first: bool) -> str:
     return value + pad[len(value) - 4:]
 
 
-def _month_range(first: str, last: str) -> list[str]:
-    """Every "YYYY-MM" from first to last inclusive.
+def period_of(month: str, granularity: str) -> str:
+    """The period a "YYYY-MM" month falls in.
 
-    >>> _month_range("2016-11", "2017-02")
+    >>> [period_of("2017-05", g) for g in GRANULARITIES]
+    ['2017-05', '2017-Q2', '2017']
+    """
+    if granularity == "year":
+        return month[:4]
+    if granularity == "quarter":
+        return f"{month[:4]}-Q{(int(month[5:7]) + 2) // 3}"
+    return month
+
+
+def period_range(first: str, last: str) -> list[str]:
+    """Every period from first to last inclusive, in the granularity they are written in.
+
+    >>> period_range("2016-11", "2017-02")
     ['2016-11', '2016-12', '2017-01', '2017-02']
+    >>> period_range("2016-Q4", "2017-Q2"), period_range("2016", "2017")
+    (['2016-Q4', '2017-Q1', '2017-Q2'], ['2016', '2017'])
     """
     if not first or not last:
         return []
-    year, month = int(first[:4]), int(first[5:7])
+    if len(first) == 4:
+        return [str(year) for year in range(int(first), int(last) + 1)]
+    quarterly = first[5] == "Q"
+    year, step = int(first[:4]), int(first[6:] if quarterly else first[5:7])
+    per_year = 4 if quarterly else 12
     out: list[str] = []
-    while (current := f"{year:04d}-{month:02d}") <= last:
+    while (current := f"{year:04d}-Q{step}" if quarterly else f"{year:04d}-{step:02d}") <= last:
         out.append(current)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        year, step = (year + 1, 1) if step == per_year else (year, step + 1)
     return out
 
 
-def _month_row(month: str | None, rows: list[dict[str, Any]]) -> TimelineRow:
+def _period_row(period: str | None, rows: list[dict[str, Any]]) -> TimelineRow:
+    if not rows:  # most periods of a long series: no need to add anything up
+        return TimelineRow(period, 0, 0.0, None, {}, dict.fromkeys(QUAD_CLASSES, 0))
     events = sum(r["events"] for r in rows)
     goldstein = round(sum((r["goldstein_sum"] or 0.0 for r in rows), 0.0), 4)
     by_type: dict[str, int] = {}
@@ -215,6 +310,6 @@ def _month_row(month: str | None, rows: list[dict[str, Any]]) -> TimelineRow:
     for r in rows:
         by_type[r["plover_type"]] = by_type.get(r["plover_type"], 0) + r["events"]
         by_quad[r["quad_class"]] = by_quad.get(r["quad_class"], 0) + r["events"]
-    return TimelineRow(month=month, events=events, goldstein_sum=goldstein,
+    return TimelineRow(period=period, events=events, goldstein_sum=goldstein,
                        goldstein_mean=round(goldstein / events, 4) if events else None,
                        by_type=dict(sorted(by_type.items())), by_quad_class=by_quad)

@@ -90,9 +90,48 @@ def test_store_from_environment(store):
 def test_ask_timeline_shows_january_2017(store):
     result = run("ask", "timeline", "KGZ", "CHN", "--store", store, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    rows = {row["month"]: row for row in json.loads(result.stdout)}
+    rows = {row["period"]: row for row in json.loads(result.stdout)}
     assert rows["2017-01"]["events"] >= 3
     assert rows["2019-06"]["events"] >= 2
+
+
+def test_ask_timeline_by_year_with_type_filters(store):
+    every = json.loads(run("ask", "timeline", "KGZ", "CHN", "--store", store, "--by", "year",
+                           "--format", "json").stdout)
+    consult = json.loads(run("ask", "timeline", "KGZ", "CHN", "--store", store, "--by", "year",
+                             "--type", "CONSULT", "--quad-class", "1", "--format", "json").stdout)
+    assert [r["period"] for r in every][:3] == ["2017", "2018", "2019"]
+    assert [r["period"] for r in consult] == [r["period"] for r in every]
+    assert all(set(r["by_type"]) <= {"CONSULT"} for r in consult)
+    assert 0 < sum(r["events"] for r in consult) < sum(r["events"] for r in every)
+
+
+def test_ask_timeline_table_hides_empty_periods_and_says_so(store):
+    result = run("ask", "timeline", "KGZ", "CHN", "--store", store, "--by", "quarter")
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["period", "events", "goldstein_sum"]
+    assert "2017-Q1" in result.stdout and "periods without events not shown" in result.stderr
+
+
+def test_ask_partners_lists_counterparts_with_their_tone(store):
+    rows = json.loads(run("ask", "partners", "KGZ", "--store", store, "--format", "json").stdout)
+    assert rows[0]["counterpart_id"] == "country:CHN" and rows[0]["counterpart_name"] == "China"
+    assert rows[0]["events"] >= 5 and rows[0]["events"] == max(r["events"] for r in rows)
+    hostile = run("ask", "partners", "KGZ", "--store", store, "--sort", "hostile", "--top", "1",
+                  "--by", "actor", "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(hostile.stdout)))
+    assert float(row["goldstein_sum"]) == min(r["goldstein_sum"] for r in json.loads(run(
+        "ask", "partners", "KGZ", "--store", store, "--by", "actor", "--top", "500",
+        "--format", "json").stdout))
+    table = run("ask", "partners", "KGZ", "--store", store).stdout.splitlines()
+    assert table[0].split()[:3] == ["counterpart_name", "counterpart_id", "events"]
+
+
+def test_ask_partners_refuses_a_bad_type_in_one_line(store):
+    result = CliRunner().invoke(cli, ["ask", "partners", "KGZ", "--store", store, "--type",
+                                      "MEETING"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: ") and "MEETING" in result.stderr
 
 
 def test_ask_met_by_name_and_by_country(store):

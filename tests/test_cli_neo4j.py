@@ -39,7 +39,7 @@ def test_ingest_twice_is_idempotent(uri):
 def test_timeline_on_neo4j_shows_january_2017(uri):
     rows = json.loads(run("ask", "timeline", "KGZ", "CHN", "--store", uri, "--format",
                           "json").stdout)
-    assert {r["month"]: r["events"] for r in rows}["2017-01"] >= 3
+    assert {r["period"]: r["events"] for r in rows}["2017-01"] >= 3
 
 
 def test_raw_cypher_reads_with_bound_parameters(uri):

@@ -57,7 +57,7 @@ def test_a_directory_gets_the_table_and_the_import_files(store, tmp_path):
     names = {p.relative_to(tmp_path / "out").as_posix() for p in summary.paths}
     assert names == {"events.csv", "neo4j/actors.csv", "neo4j/articles.csv", "neo4j/events.csv",
                      "neo4j/reported_in.csv", "neo4j/source_of.csv", "neo4j/targets.csv",
-                     "neo4j/direct.csv"}
+                     "neo4j/direct.csv", "neo4j/lookup_keys.csv", "neo4j/known_as.csv"}
     files = {arg.split("=", 1)[1] for arg in summary.command if arg.startswith("--nodes=")
              or arg.startswith("--relationships=")}
     assert files == {n.split("/")[1] for n in names if n.startswith("neo4j/")}

@@ -51,8 +51,9 @@ def test_whole_store_parses_back_to_the_same_count(store, tmp_path, fmt):
     summary = export_graph(store, fmt, path, include_all=True)
     parsed = statements(parse(path, fmt), fmt)
     assert len(parsed) == summary.triples
-    stored = {q.triple for q in store.store} if not FORMATS[fmt][1] else list(store.store)
-    assert summary.triples == len(stored)
+    articles = list(store.stored_quads())  # the derived rollup graph is not exported
+    stored = {q.triple for q in articles} if not FORMATS[fmt][1] else articles
+    assert summary.triples == len(stored) < len(store.store)
 
 
 def test_trig_keeps_one_graph_per_article(store, example_graphs, tmp_path):

@@ -1,4 +1,4 @@
-"""Timeline plots: PNG, SVG and HTML files of a dyad's months, with the title, axis labels and
+"""Timeline plots: PNG, SVG and HTML files of a dyad's periods, with the title, axis labels and
 legend written in them, and the bars drawn in the colours of the QuadClasses that occur."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def test_png_shows_the_quad_classes_that_occur(store, tmp_path):
     from PIL import Image
 
     result = plot_timeline(store, "KGZ", "CHN", tmp_path / "kgz.png")
-    rows = [r for r in timeline(store, "KGZ", "CHN") if r.month]
-    assert (result.months, result.events) == (len(rows), sum(r.events for r in rows)) != (0, 0)
+    rows = [r for r in timeline(store, "KGZ", "CHN") if r.period]
+    assert (result.periods, result.events) == (len(rows), sum(r.events for r in rows)) != (0, 0)
     image = Image.open(result.path).convert("RGB")
     assert image.width >= 1200 and image.height >= 700  # 10 x 6 in at 150 dpi
     colours = set(image.getdata())
@@ -56,7 +56,7 @@ def test_html_is_one_page_with_the_numbers(store, tmp_path):
     assert "Kyrgyzstan towards China" in page and " src=" not in page
     for row in timeline(store, "KGZ", "CHN", directed=True):
         if row.events:
-            assert f"<td>{row.month}</td><td>{row.events}</td>" in page
+            assert f"<td>{row.period}</td><td>{row.events}</td>" in page
 
 
 def test_refuses_unknown_types_and_empty_dyads(store, tmp_path):
@@ -64,3 +64,16 @@ def test_refuses_unknown_types_and_empty_dyads(store, tmp_path):
         plot_timeline(store, "KGZ", "CHN", tmp_path / "kgz.pdf")
     with pytest.raises(QueryError, match="no dated events between KGZ and FRA"):
         plot_timeline(store, "KGZ", "FRA", tmp_path / "none.png")
+
+
+def test_quarters_and_years_are_drawn_with_their_own_labels(store, tmp_path):
+    result = plot_timeline(store, "KGZ", "CHN", tmp_path / "kgz.html", granularity="year")
+    rows = [r for r in timeline(store, "KGZ", "CHN", granularity="year") if r.period]
+    assert result.periods == len(rows) and result.events == sum(r.events for r in rows)
+    page = result.path.read_text(encoding="utf-8")
+    assert "KGZ \u2013 CHN: events per year" in page and "<th>year</th>" in page
+    for row in rows:
+        if row.events:
+            assert f"<td>{row.period}</td><td>{row.events}</td>" in page
+    quarters = plot_timeline(store, "KGZ", "CHN", tmp_path / "q.svg", granularity="quarter")
+    assert "events per quarter" in quarters.path.read_text(encoding="utf-8")

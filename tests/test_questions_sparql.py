@@ -151,8 +151,8 @@ def test_met_refuses_a_malformed_date(store) -> None:
         questions.met(store, "KGZ", since="6 January 2017")
 
 
-def empty(month: str) -> TimelineRow:
-    return TimelineRow(month, 0, 0.0, None, {}, {1: 0, 2: 0, 3: 0, 4: 0})
+def empty(period: str) -> TimelineRow:
+    return TimelineRow(period, 0, 0.0, None, {}, {1: 0, 2: 0, 3: 0, 4: 0})
 
 
 def test_timeline_between_two_countries_month_by_month(store) -> None:
@@ -169,14 +169,14 @@ def test_a_directed_timeline_counts_one_way_only(store) -> None:
         TimelineRow("2017-01", 2, 5.9, 2.95, {"AGREE": 1, "CONSULT": 1}, {1: 2, 2: 0, 3: 0, 4: 0}),
         TimelineRow(None, 1, 1.0, 1.0, {"CONSULT": 1}, {1: 1, 2: 0, 3: 0, 4: 0}),
     ]
-    assert [r.month for r in questions.timeline(store, "CHN", "KGZ", directed=True)] == [
+    assert [r.period for r in questions.timeline(store, "CHN", "KGZ", directed=True)] == [
         "2017-05", None]
 
 
 def test_timeline_bounds_fill_the_range_and_drop_undated_events(store) -> None:
     rows = questions.timeline(store, "Almazbek Atambayev", "CHN", since="2016-12",
                               until="2017-03-31", include_all=True)
-    assert [(r.month, r.events) for r in rows] == [
+    assert [(r.period, r.events) for r in rows] == [
         ("2016-12", 0), ("2017-01", 2), ("2017-02", 0), ("2017-03", 1)]
     assert rows[0].to_dict()["by_quad_class"] == {1: 0, 2: 0, 3: 0, 4: 0}
 
@@ -188,7 +188,7 @@ def test_an_event_running_both_ways_counts_once_each_way(tmp_path: Path) -> None
         db.write([ArticleGraph(Article("Joint talks.", id="j1"), (joint,))])
         for a, b, directed in [("KGZ", "CHN", True), ("CHN", "KGZ", True), ("KGZ", "CHN", False)]:
             rows = questions.timeline(db, a, b, directed=directed)
-            assert [(r.month, r.events) for r in rows] == [("2018-02", 1)], (a, b, directed)
+            assert [(r.period, r.events) for r in rows] == [("2018-02", 1)], (a, b, directed)
 
 
 def test_a_joint_act_counts_for_the_pair_of_its_sources(tmp_path: Path) -> None:
@@ -198,7 +198,7 @@ def test_a_joint_act_counts_for_the_pair_of_its_sources(tmp_path: Path) -> None:
         db.write([ArticleGraph(Article("Border accord.", id="s1"), (signed,))])
         for a, b in [("KGZ", "CHN"), ("CHN", "KGZ")]:
             rows = questions.timeline(db, a, b, directed=True)
-            assert [(r.month, r.by_type) for r in rows] == [("2018-06", {"AGREE": 1})]
+            assert [(r.period, r.by_type) for r in rows] == [("2018-06", {"AGREE": 1})]
 
 
 def test_stats_describe_the_whole_store(store) -> None:
@@ -225,7 +225,7 @@ def test_answers_follow_a_rewritten_and_a_deleted_article(tmp_path: Path) -> Non
         db.delete_article("a4")
         assert met_summary(questions.met(db, "Almazbek Atambayev")) == [
             ("2017-05", "Almazbek Atambayev", "Sooronbay Jeenbekov", "target")]
-        assert [(r.month, r.by_type) for r in questions.timeline(db, "KGZ", "CHN")][0] == (
+        assert [(r.period, r.by_type) for r in questions.timeline(db, "KGZ", "CHN")][0] == (
             "2017-01", {"AGREE": 1})
 
 
@@ -287,7 +287,7 @@ def reference_timeline(graphs, a, b, directed=False, since=None, until=None, inc
     dated = sorted(m for m in months if m)
     first = (since or (dated[0] if dated else ""))[:7]
     last = (until or (dated[-1] if dated else ""))[:7]
-    order = questions._month_range(first, last) + ([None] if None in months else [])
+    order = questions.period_range(first, last) + ([None] if None in months else [])
     rows = []
     for m in order:
         evs = months.get(m, [])

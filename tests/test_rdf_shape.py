@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.lookup import dyad
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
-from diplograph.graph.rdf import article_nquads, article_quads, serialize
+from diplograph.graph.rdf import article_nquads, article_quads, read_tally, serialize
+from diplograph.graph.tallies import article_tallies
 from diplograph.graph.vocab import DG, SEM, graph_iri, relation_iri, resource_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -143,7 +146,7 @@ def test_a_joint_act_links_its_sources_both_ways() -> None:
     assert objects(ag, atambayev, relation_iri("met")) == [xi]
     assert objects(ag, xi, relation_iri("met")) == [atambayev]
     pair, _ = dyad("country:KGZ", "country:CHN")
-    assert [o.value for o in objects(ag, pair, DG.tally)] == ["2017-01 both 1 1 1.9 1 CONSULT"]
+    assert [o.value for o in objects(ag, pair, DG.tally)] == ["2017-01 both 1 042 1 1.9 CONSULT 1"]
 
 
 def test_actors_are_typed_labelled_and_findable() -> None:
@@ -209,9 +212,23 @@ def test_tallies_count_an_event_once_per_key_pair_and_keep_its_direction() -> No
     pair, direction = dyad("country:KGZ", "country:CHN")
     assert direction == "ba"
     tallies = sorted(o.value for o in objects(ag, pair, DG.tally))
-    assert tallies == ["- ab 1 1 1.9 1 CONSULT",  # CHN -> KGZ, no month
-                       "2017-01 ba 0 1 1.9 1 CONSULT",  # the negated one
-                       "2017-01 ba 1 1 1.9 2 CONSULT"]
+    assert tallies == ["- ab 1 042 1 1.9 CONSULT 1",  # CHN -> KGZ, no month
+                       "2017-01 ba 0 042 1 1.9 CONSULT 1",  # the negated one
+                       "2017-01 ba 1 042 1 1.9 CONSULT 2"]
+    read = sorted(read_tally(pair, o.value) for o in objects(ag, pair, DG.tally))
+    assert read == sorted(article_tallies(ag).items())[:3]  # the CHN-KGZ pair sorts first
+
+
+def test_every_tally_reads_back_as_the_article_tallies() -> None:
+    events = (make_event("a1", 0, source=(ATAMBAYEV, KGZ)), make_event("a1", 1, date=None),
+              make_event("a1", 2, source=(ATAMBAYEV, XI), target=()))
+    ag = ArticleGraph(Article("x", id="a1"), events)
+    read = Counter()
+    for quad in article_quads(ag):
+        if quad.predicate.value == str(DG.tally):
+            cell, count = read_tally(quad.subject.value, quad.object.value)
+            read[cell] += count
+    assert read == article_tallies(ag) and len(read) > 10
 
 
 def test_rewriting_the_same_article_gives_the_same_text() -> None:

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import json
 import socket
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
 from diplograph.errors import QueryError, StoreError
-from diplograph.graph.neo4j_shape import NODE_LABELS, RELATIONSHIP_TYPES
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
+from diplograph.graph.neo4j_shape import (
+    NODE_LABELS,
+    RELATIONSHIP_TYPES,
+    parse_tally_entries,
+    rollup_changes,
+    rollup_rows,
+)
 from diplograph.graph.stores import open_store
 from diplograph.graph.stores.neo4j_store import Neo4jStore
+from diplograph.graph.rollup import pair_changes
+from diplograph.graph.tallies import Cell, article_tallies
+from diplograph.graph.vocab import dyad_iri
 
 pytestmark = pytest.mark.neo4j
 
@@ -99,15 +109,19 @@ def test_write_builds_the_design_shape(store: Neo4jStore) -> None:
     assert store.write([beijing()]) == 1
     labels = store.query("MATCH (n) UNWIND labels(n) AS label "
                          "RETURN label, count(*) AS n ORDER BY label")
+    # Each of the three events pairs the 3 keys of its source with the 3 of its target (or of
+    # its fellow source): 26 pairs of keys (the meeting and the agreement share one), each with
+    # a rollup node for its one month and one for all time.
     assert {r["label"]: r["n"] for r in labels} == {
-        "Actor": 5, "Article": 1, "Country": 2, "Event": 3, "Person": 3, "LookupKey": 13}
+        "Actor": 5, "Article": 1, "Country": 2, "Event": 3, "Person": 3, "LookupKey": 13,
+        "Rollup": 52}
     types = store.query("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
     # The negated meeting gets no direct MET link; the joint agreement of KGZ and CHN (no
     # target) links its two sources both ways, as Event.dyads says.
     assert {r["type"]: r["n"] for r in types} == {
         "SOURCE_OF": 4, "TARGETS": 2, "REPORTED_IN": 3, "AFFILIATED_WITH": 1, "MET": 1,
         "AGREED": 2, "KNOWN_AS": 15}
-    assert store.count() == 22 + 28
+    assert store.count() == 22 + 52 + 28
     # The shape table names every label and structural type, with its ends.
     assert {r["label"] for r in labels} == set(NODE_LABELS) - {"Organization", "Igo", "Group"}
     ends = store.query("MATCH (s)-[r]->(t) WHERE type(r) IN $types "
@@ -211,6 +225,48 @@ def test_write_order_does_not_change_the_graph(store: Neo4jStore) -> None:
     [xi] = store.query("MATCH (x:Actor {id: $id}) RETURN x.name AS name, x.country AS country",
                        {"id": XI.id})
     assert xi == {"name": "XI JINPING", "country": "CHN"}  # the smallest of the names given
+
+
+def rollup(store: Neo4jStore) -> dict[str, tuple[str, str | None]]:
+    """The stored rollup: each node's series and totals, by id."""
+    rows = store.query("MATCH (r:Rollup) RETURN r.id AS id, r.first AS first, "
+                       "r.second AS second, r.month AS month, r.series AS series, "
+                       "r.totals AS totals")
+    for r in rows:
+        pair = dyad_iri(r["first"], r["second"])
+        assert r["id"] == (pair if r["month"] == "all" else f"{pair}#{r['month']}")
+    return {r["id"]: (r["series"], r["totals"]) for r in rows}
+
+
+def summed(graphs: list[ArticleGraph]) -> dict[str, tuple[str, str | None]]:
+    """The rollup as defined: the articles' tallies summed, packed by node."""
+    total: Counter[Cell] = Counter()
+    for ag in graphs:
+        total.update(article_tallies(ag))
+    fresh, _ = rollup_rows(rollup_changes(pair_changes(total)), {})
+    return {row["id"]: (row["series"], row["totals"]) for row in fresh}
+
+
+def test_the_rollup_is_always_the_sum_of_the_articles_tallies(store: Neo4jStore) -> None:
+    again = ArticleGraph(Article("Atambayev met Xi again.", id="a6"), (
+        event("a6", 0, "met", (ATAMBAYEV,), (XI,), date="2017-01-20"),))
+    store.write([beijing(), moscow(), again])
+    assert rollup(store) == summed([beijing(), moscow(), again])
+    met = dyad_iri("country:KGZ", "id:person:xi-jinping")
+    assert rollup(store)[met][1] == "2 2.0 ab 1 1 CONSULT"  # the Beijing meeting and a6's
+    store.write([beijing(events=2)])  # the negated meeting's pairs go
+    store.delete_article("a6")
+    assert rollup(store) == summed([beijing(events=2), moscow()])
+    assert rollup(store)[met][1] == "1 1.0 ab 1 1 CONSULT"
+    store.write([beijing(events=1), again])
+    store.delete_article("a2")
+    assert rollup(store) == summed([beijing(events=1), again])
+    # Each article keeps its own tallies, which is what replacing or deleting it subtracts.
+    [row] = store.query("MATCH (a:Article {id: 'a6'}) RETURN a.tallies AS tallies")
+    assert parse_tally_entries(row["tallies"]) == article_tallies(again)
+    store.delete_article("a1")
+    store.delete_article("a6")
+    assert store.count() == 0
 
 
 def test_same_article_twice_in_a_batch_keeps_the_later(store: Neo4jStore) -> None:

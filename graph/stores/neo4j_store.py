@@ -7,6 +7,11 @@ leaves an article half old and half new, and writing the same batch twice change
 Articles are grouped into transactions of about `batch_size` events; the driver's managed
 transactions retry transient failures (deadlocks, leader changes, a dropped connection).
 
+The timeline rollup (:Rollup nodes, see `diplograph.graph.neo4j_shape`) moves in the same
+transaction: the writer reads the tallies the articles stored last time and the rollup nodes
+they touch, and writes those nodes back with the difference added, so the rollup always equals
+the sum of the tallies of the articles present, whatever order they came and went in.
+
 Actors are shared between articles. An actor left with no relationship at all once an article is
 replaced or deleted is removed, so the graph holds the same actors as the RDF store would, and
 the graph after any sequence of writes and deletes is the graph a fresh load of the surviving
@@ -19,6 +24,7 @@ read access mode, so ``diplograph query --cypher`` cannot change the graph by ac
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -40,7 +46,9 @@ from neo4j.exceptions import (
 )
 
 from diplograph.graph import neo4j_shape as shape
+from diplograph.graph import rollup
 from diplograph.graph.model import ArticleGraph
+from diplograph.graph.tallies import Cell
 
 T = TypeVar("T")
 
@@ -57,6 +65,15 @@ SCHEMA = (
     "CREATE INDEX diplograph_event_date IF NOT EXISTS FOR (e:Event) ON (e.date)",
     "CREATE INDEX diplograph_affiliation_article IF NOT EXISTS "
     "FOR ()-[r:AFFILIATED_WITH]-() ON (r.article_id)",
+    # A rollup node's id is its pair's IRI (and month): unique, so two writers never make one
+    # node twice, and a timeline reads its pair's months as one range of it. A partner list
+    # seeks one key, the all-time month (or a range of months) and a prefix of the other key,
+    # the key on either side of the sorted pair.
+    "CREATE CONSTRAINT diplograph_rollup_id IF NOT EXISTS FOR (r:Rollup) REQUIRE r.id IS UNIQUE",
+    "CREATE INDEX diplograph_rollup_first IF NOT EXISTS "
+    "FOR (r:Rollup) ON (r.first, r.month, r.second)",
+    "CREATE INDEX diplograph_rollup_second IF NOT EXISTS "
+    "FOR (r:Rollup) ON (r.second, r.month, r.first)",
 )
 
 # Retracting articles: direct links first, then the events, then the affiliations. Each
@@ -122,6 +139,33 @@ WHERE NOT EXISTS { (k)--() }
 DELETE k
 """
 DELETE_ARTICLE = "MATCH (a:Article {id: $id}) DETACH DELETE a RETURN count(a) AS n"
+
+# The rollup: what the articles added last time; the nodes they touch, locked (the documented
+# dummy-property write) before they are read, so a concurrent writer waits instead of losing an
+# update; and the nodes written back (neo4j_shape.rollup_rows).
+STORED_TALLIES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.tallies AS tallies
+"""
+LOCK_ROLLUP = """
+UNWIND $rows AS row
+MERGE (r:Rollup {id: row.id})
+  ON CREATE SET r.first = row.first, r.second = row.second, r.month = row.month
+SET r._lock = true
+REMOVE r._lock
+RETURN r.id AS id, r.series AS series
+"""
+WRITE_ROLLUP = """
+UNWIND $rows AS row
+MATCH (r:Rollup {id: row.id})
+SET r.series = row.series, r.totals = row.totals
+"""
+DELETE_ROLLUP = """
+UNWIND $ids AS id
+MATCH (r:Rollup {id: id})
+DELETE r
+"""
 
 # Writing: one UNWIND per kind of row (see neo4j_shape.Rows), in this order.
 MERGE_ARTICLES = """
@@ -325,6 +369,7 @@ class Neo4jStore:
 
     def delete_article(self, article_id: str) -> bool:
         def work(tx: neo4j.ManagedTransaction) -> bool:
+            _move_rollup(tx, [article_id], {})
             touched = _retract(tx, [article_id])
             deleted = tx.run(DELETE_ARTICLE, id=article_id).single(strict=True)["n"]
             _tidy(tx, touched)
@@ -387,7 +432,9 @@ class Neo4jStore:
 
 
 def _replace(tx: neo4j.ManagedTransaction, article_ids: list[str], rows: shape.Rows) -> None:
-    """Retract the articles, merge their new rows, then drop actors nothing points to any more."""
+    """Move the rollup by the change in the articles' tallies, retract the articles, merge their
+    new rows, then drop actors nothing points to any more."""
+    _move_rollup(tx, article_ids, rows.tallies)
     touched = _retract(tx, article_ids)
     for statement, batch in ((MERGE_ARTICLES, rows.articles), (MERGE_ACTORS, rows.actors),
                              (MERGE_EVENTS, rows.events), (MERGE_SOURCES, rows.sources),
@@ -396,6 +443,28 @@ def _replace(tx: neo4j.ManagedTransaction, article_ids: list[str], rows: shape.R
         if batch:
             tx.run(statement, rows=batch).consume()
     _tidy(tx, touched)
+
+
+def _move_rollup(tx: neo4j.ManagedTransaction, article_ids: list[str],
+                 tallies: Mapping[Cell, int]) -> None:
+    """Change the rollup from the tallies the articles stored last time to `tallies`.
+
+    Runs before the articles' nodes are rewritten or deleted, while they still hold the old ones.
+    """
+    change = Counter(tallies)
+    change.subtract(shape.parse_tally_entries(
+        entry for record in tx.run(STORED_TALLIES, ids=article_ids)
+        for entry in record["tallies"] or ()))
+    nodes = shape.rollup_changes(
+        rollup.pair_changes({cell: n for cell, n in change.items() if n}))
+    if not nodes:
+        return
+    stored = {r["id"]: r["series"] for r in tx.run(LOCK_ROLLUP, rows=shape.rollup_keys(nodes))}
+    write, drop = shape.rollup_rows(nodes, stored)
+    if write:
+        tx.run(WRITE_ROLLUP, rows=write).consume()
+    if drop:
+        tx.run(DELETE_ROLLUP, ids=drop).consume()
 
 
 def _tidy(tx: neo4j.ManagedTransaction, touched: set[str]) -> None:

@@ -3,6 +3,15 @@
 Writing an article drops its graph and adds its quads again, so re-ingest is exact and idempotent.
 Queries see the union of all graphs as their default graph.
 
+Beside the article graphs the store keeps one derived graph, the rollup (`ROLLUP`): every pair's
+tallies summed over all articles, packed in two literals per pair (`diplograph.graph.rollup`),
+which is all a timeline or a partner list reads. Each write and delete moves it by the difference between the
+tallies an article had and the ones it has now; the old ones are read from the article's graph
+before it is dropped. Those steps are several transactions, so a marker (`STALE`, in the default
+graph) is set before the first and removed after the last: a store opened, or queried, with the
+marker still set (a crash or an error in between) rebuilds the rollup from every article's
+tallies. The rollup is not article data: `count` and `stored_quads` leave it out.
+
 Parameters are bound with Oxigraph's ``substitutions`` (SEP-0007), never pasted into the text.
 Python values become literals (str, int, float, bool; `datetime.date` as xsd:date); a parameter
 whose name ends in ``_iri``, or a `pyoxigraph.NamedNode`, becomes an IRI. Oxigraph only substitutes
@@ -20,7 +29,8 @@ expression or a pattern instead.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +38,10 @@ import pyoxigraph as ox
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph.model import ArticleGraph
-from diplograph.graph.rdf import article_nquads
-from diplograph.graph.vocab import graph_iri
+from diplograph.graph.rdf import article_nquads, read_tally
+from diplograph.graph.rollup import Line, pack, pair_changes, read_cells
+from diplograph.graph.tallies import Cell, article_tallies
+from diplograph.graph.vocab import DG, ROLLUP, dyad_iri, dyad_keys, graph_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + t for t in (
@@ -40,9 +52,22 @@ _FLOATS = {XSD + "decimal", XSD + "double", XSD + "float"}
 _BOOLEAN = XSD + "boolean"
 _DATE = ox.NamedNode(XSD + "date")
 
+_ROLLUP = ox.NamedNode(ROLLUP)
+_TALLY, _SERIES, _TOTALS = (ox.NamedNode(DG.tally), ox.NamedNode(DG.series),
+                            ox.NamedNode(DG.totals))
+#: A pair is filed under each of its keys by the kind of its other key, so a partner list finds
+#: a key's pairs with countries (or actors) without visiting its other pairs.
+PAIR_OF = {"country:": ox.NamedNode(DG.countryPairOf), "id:": ox.NamedNode(DG.actorPairOf)}
+_COUNT_ROLLUP = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ROLLUP}> {{ ?s ?p ?o }} }}"
+#: Present while a write is moving the rollup; see the module docstring.
+STALE = ox.Quad(_ROLLUP, ox.NamedNode(DG.stale), ox.Literal(True), ox.DefaultGraph())
+
 #: Above this much N-Quads text (about 20,000 quads) a batch goes through the bulk loader, which
 #: writes index files directly (several times faster) but not as one transaction.
 BULK_BYTES = 5_000_000
+#: Above this many new rollup statements the bulk loader writes them (the stale marker covers
+#: the lost atomicity).
+BULK_QUADS = 10_000
 
 
 class OxigraphStore:
@@ -72,6 +97,8 @@ class OxigraphStore:
                     f"store {str(self.path)!r} is already open in another process (or another "
                     "store object); close it first or use another directory") from err
             raise StoreError(f"cannot open store {str(self.path)!r}: {err}") from err
+        if self._rollup_is_stale():
+            self.rebuild_rollup()
 
     @property
     def store(self) -> ox.Store:
@@ -80,7 +107,7 @@ class OxigraphStore:
         return self._store
 
     def write(self, batch: Iterable[ArticleGraph]) -> int:
-        """Replace each article's named graph with its new quads.
+        """Replace each article's named graph with its new quads, and move the rollup to match.
 
         The old graphs are dropped first, then the batch's quads added in one transaction (or, for
         a large batch, by the bulk loader), so a crash in between leaves those articles missing or
@@ -89,13 +116,23 @@ class OxigraphStore:
         store = self.store
         # An article given twice in one batch is written once, as its last version says.
         graphs = list({ag.article.id: ag for ag in batch}.values())
-        nquads = "".join(article_nquads(ag) for ag in graphs)
+        change: Counter[Cell] = Counter()
+        texts = []
+        for ag in graphs:
+            tallies = article_tallies(ag)
+            change.update(tallies)
+            change.subtract(self._article_tallies(ag.article.id))
+            texts.append(article_nquads(ag, tallies))
+        nquads = "".join(texts)
+        store.add(STALE)
         for ag in graphs:
             store.remove_graph(ox.NamedNode(graph_iri(ag.article.id)))
         if len(nquads) > self.bulk_bytes:
             store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
         else:
             store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        self._move_rollup(change)
+        store.remove(STALE)
         return len(graphs)
 
     def delete_article(self, article_id: str) -> bool:
@@ -103,11 +140,101 @@ class OxigraphStore:
         graph = ox.NamedNode(graph_iri(article_id))
         if not store.contains_named_graph(graph):
             return False
+        change = Counter({cell: -n for cell, n in self._article_tallies(article_id).items()})
+        store.add(STALE)
         store.remove_graph(graph)
+        self._move_rollup(change)
+        store.remove(STALE)
         return True
 
+    def tallies(self) -> Counter[Cell]:
+        """Every article's tallies summed, read from the article graphs: what the rollup must be.
+
+        A full scan of the store; `rebuild_rollup` starts from it, and tests compare `rollup`
+        with it.
+
+        Raises:
+            StoreError: for tallies in a format this version cannot read (a store written by
+                an older diplograph: ingest the articles again into a new directory).
+        """
+        return _sum_tallies(self.store.quads_for_pattern(None, _TALLY, None, None))
+
+    def rollup(self) -> Counter[Cell]:
+        """The rollup read back as cells with their summed counts."""
+        out: Counter[Cell] = Counter()
+        for quad in self.store.quads_for_pattern(None, _SERIES, None, _ROLLUP):
+            first_key, second_key = dyad_keys(quad.subject.value)
+            for line, events in read_cells(quad.object.value).items():
+                out[Cell(first_key, second_key, *line)] += events
+        return out
+
+    def rebuild_rollup(self) -> None:
+        """Compute the rollup afresh from every article's tallies (after a crash mid-write)."""
+        store = self.store
+        store.add(STALE)
+        store.remove_graph(_ROLLUP)
+        self._move_rollup(self.tallies())
+        store.remove(STALE)
+
+    def _rollup_is_stale(self) -> bool:
+        """A write did not finish, or the rollup is missing while articles have tallies."""
+        store = self.store
+        if STALE in store:
+            return True
+        has_rollup = next(store.quads_for_pattern(None, None, None, _ROLLUP), None) is not None
+        has_tallies = next(store.quads_for_pattern(None, _TALLY, None), None) is not None
+        return has_tallies and not has_rollup
+
+    def _article_tallies(self, article_id: str) -> Counter[Cell]:
+        """The tallies an article has in the store now (none for an article not written yet)."""
+        graph = ox.NamedNode(graph_iri(article_id))
+        return _sum_tallies(self.store.quads_for_pattern(None, _TALLY, None, graph))
+
+    def _move_rollup(self, change: Mapping[Cell, int]) -> None:
+        """Add `change` (negative counts subtract) to the rollup, pair by pair.
+
+        Each pair's cells are read from its ``dg:series``, changed, and written back with the
+        counts and totals made from them; a pair left without events goes. A count that would
+        fall below zero means the rollup had drifted from the tallies: it is rebuilt.
+        """
+        store = self.store
+        added: list[ox.Quad] = []
+        for (first_key, second_key), delta in pair_changes(
+                {cell: events for cell, events in change.items() if events}).items():
+            pair = ox.NamedNode(dyad_iri(first_key, second_key))
+            old = list(store.quads_for_pattern(pair, None, None, _ROLLUP))
+            lines: dict[Line, int] = {}
+            for quad in old:
+                if quad.predicate == _SERIES:
+                    lines = read_cells(quad.object.value)
+            for line, events in delta.items():
+                lines[line] = lines.get(line, 0) + events
+            if any(events < 0 for events in lines.values()):
+                self.rebuild_rollup()
+                return
+            lines = {line: events for line, events in lines.items() if events}
+            for quad in old:
+                if not lines or quad.predicate in (_SERIES, _TOTALS):
+                    store.remove(quad)
+            if lines:
+                series, totals = pack(lines)
+                added += [ox.Quad(pair, _SERIES, ox.Literal(series), _ROLLUP),
+                          ox.Quad(pair, _TOTALS, ox.Literal(totals), _ROLLUP)]
+                if not old:
+                    added += _partner_index(pair, first_key, second_key)
+        if len(added) > BULK_QUADS:
+            store.bulk_extend(added)
+        else:
+            store.extend(added)
+
+    def stored_quads(self) -> Iterator[ox.Quad]:
+        """Every quad the articles wrote; the rollup is derived from them and stays out."""
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if quad.graph_name != _ROLLUP and not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a SPARQL query over the union of all graphs.
+        """Run a SPARQL query over the union of all graphs (a stale rollup is rebuilt first).
 
         SELECT gives one dict per solution (unbound variables as None), ASK ``[{"ask": bool}]``,
         CONSTRUCT/DESCRIBE one ``{"subject", "predicate", "object"}`` dict per triple.
@@ -115,6 +242,8 @@ class OxigraphStore:
         Raises:
             QueryError: when the query is malformed or a parameter cannot be bound.
         """
+        if STALE in self.store:
+            self.rebuild_rollup()
         params = dict(params or {})
         substitutions = {ox.Variable(name): to_term(name, value) for name, value in params.items()}
         try:
@@ -139,7 +268,10 @@ class OxigraphStore:
         return [{name: to_python(row[i]) for i, name in keep} for row in result]
 
     def count(self) -> int:
-        return len(self.store)
+        """Quads of the articles, leaving out the rollup (derived data) and the stale marker."""
+        store = self.store
+        derived = store.query(_COUNT_ROLLUP)
+        return len(store) - int(next(derived)[0].value) - int(STALE in store)
 
     def close(self) -> None:
         """Release the database; Oxigraph frees its lock when the last reference goes."""
@@ -152,6 +284,29 @@ class OxigraphStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _partner_index(pair: ox.NamedNode, first_key: str, second_key: str) -> list[ox.Quad]:
+    """The `PAIR_OF` statements of a pair; a key paired with itself is not its own partner."""
+    if first_key == second_key:
+        return []
+    return [ox.Quad(pair, predicate, ox.Literal(key), _ROLLUP)
+            for key, other in ((first_key, second_key), (second_key, first_key))
+            for prefix, predicate in PAIR_OF.items() if other.startswith(prefix)]
+
+
+def _sum_tallies(quads: Iterable[ox.Quad]) -> Counter[Cell]:
+    out: Counter[Cell] = Counter()
+    for quad in quads:
+        try:
+            cell, events = read_tally(quad.subject.value, quad.object.value)
+        except ValueError as err:
+            raise StoreError(
+                f"cannot read the tally {quad.object.value!r} in {quad.graph_name}: the store was "
+                "probably written by an older diplograph; ingest the articles again into a new "
+                f"directory ({err})") from err
+        out[cell] += events
+    return out
 
 
 def to_term(name: str, value: Any) -> ox.NamedNode | ox.Literal:
