@@ -89,9 +89,7 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
     level = "series" if since or until or values["cameo"] else "totals"
     values.update(key=lookup_key(actor), prefix=PREFIXES[by], kind=by, level=level,
                   since=since, until=until)
-    rows = run(store, "partners", values)
-    if rows and "packed" in rows[0]:  # packed (SPARQL): see sparql/partners.rq
-        rows = _partner_rows(rows, values, level)
+    rows = _partner_rows(run(store, "partners", values), values, level)
     totals: dict[str, dict[str, Any]] = {}
     for row in rows:
         total = totals.setdefault(row["counterpart_key"], {
@@ -105,7 +103,7 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
 
 def _partner_rows(rows: list[dict[str, Any]], values: dict[str, Any],
                   level: str) -> list[dict[str, Any]]:
-    """The template contract's rows (counterpart, direction, QuadClass) from packed literals."""
+    """Rows of (counterpart, direction, QuadClass) from the packed literals the templates return."""
     out = []
     for row in rows:
         first_key, second_key = dyad_keys(row["pair"])

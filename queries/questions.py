@@ -159,15 +159,10 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False,
     values = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
                          since=since, until=until, include_all=include_all).params()
     since_month, until_month = values["since"][:7], values["until"][:7]
-    a_key, b_key = lookup_key(a), lookup_key(b)
-    first_key, second_key = sorted((a_key, b_key))
-    dyad_iri, direction = dyad(a_key, b_key)
-    values.update(a_key=a_key, b_key=b_key, first_key=first_key, second_key=second_key,
-                  dyad_iri=dyad_iri, direction=direction if directed else "",
-                  directed=directed, since=since_month, until=until_month)
-    rows = run(store, "timeline", values)
-    if rows and "series" in rows[0]:  # packed (SPARQL): see sparql/timeline.rq
-        rows = _timeline_rows(rows, values)
+    dyad_iri, direction = dyad(lookup_key(a), lookup_key(b))
+    values.update(dyad_iri=dyad_iri, direction=direction if directed else "",
+                  since=since_month, until=until_month)
+    rows = _timeline_rows(run(store, "timeline", values), values)
     periods: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
         month = row["month"]
@@ -211,7 +206,8 @@ def rollup_lines(row: Mapping[str, Any], values: Mapping[str, Any]) -> Iterator[
 
 def _timeline_rows(rows: list[dict[str, Any]],
                    values: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The template contract's rows (month, PLOVER type, QuadClass) from packed series."""
+    """Rows of (month, PLOVER type, QuadClass) summed from the packed series the templates return
+    (a pair's whole series from SPARQL, a row a month from Cypher)."""
     direction, since, until = values["direction"], values["since"], values["until"]
     types, quads = values["types"], values["quad_classes"]
     sums: dict[tuple[str, str, int], list] = {}
