@@ -555,11 +555,11 @@ def filter_options(func: Callable) -> Callable:
 @ask.command(name="actor")
 @click.argument("actor")
 @click.option("--top", default=10, show_default=True, help="How many counterparts to list.")
-@click.option("--all", "include_all", is_flag=True,
-              help="Count negated, future and hypothetical events too.")
+@code_options
+@dates_options
 @store_option
 @format_option(choices=("table", "json"))
-def ask_actor(actor: str, top: int, include_all: bool, store: str | None, fmt: str) -> None:
+def ask_actor(actor: str, top: int, store: str | None, fmt: str, **filters: Any) -> None:
     """Who ACTOR is: aliases, roles over time with their evidence, top counterparts, event mix.
 
     ACTOR is a name or alias, an actor id, or an ISO3 code (the country itself).
@@ -568,12 +568,13 @@ def ask_actor(actor: str, top: int, include_all: bool, store: str | None, fmt: s
     Example:
       diplograph ask actor "Xi Jinping"
       diplograph ask actor KGZ --format json
+      diplograph ask actor "Xi Jinping" --since 2019 --type CONSULT,AGREE
     """
     from diplograph.graph.stores import open_store
     from diplograph.queries.actor import actor as ask
 
     with open_store(store) as opened:
-        profiles = ask(opened, actor, top=top, include_all=include_all)
+        profiles = ask(opened, actor, top=top, **filters)
     if fmt == "json":
         render([p.to_dict() for p in profiles], fmt)
         return

@@ -9,13 +9,14 @@ Aliases are the names the actor is found by, case-folded as lookup keys store th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from diplograph.graph.lookup import lookup_key, normalise_name
 from diplograph.graph.stores import Store
 from diplograph.graph.vocab import resource_iri
-from diplograph.queries.events import events
+from diplograph.queries.events import EventFilter, events
 from diplograph.queries.questions import run
 
 
@@ -54,13 +55,20 @@ class ActorProfile:
         return asdict(self)
 
 
-def actor(store: Store, spec: str, *, top: int = 10,
+def actor(store: Store, spec: str, *, top: int = 10, since: str | None = None,
+          until: str | None = None, plover_types: str | Iterable[str] | None = (),
+          cameo: str | Iterable[str] | None = (),
+          quad_classes: str | Iterable[int | str] | None = (),
           include_all: bool = False) -> list[ActorProfile]:
     """Profiles of the actors `spec` names (a name or alias, an id, or ISO3 for the country).
 
     A name two actors share gives two profiles; an ISO3 code gives the country itself, not every
-    actor of that country.
+    actor of that country. The dates and type filters (those of `EventFilter`) choose the events
+    the counterparts and the event mix are counted from; names and roles are always all given.
     """
+    chosen = EventFilter(since=since, until=until, plover_types=plover_types, cameo=cameo,
+                         quad_classes=quad_classes, include_all=include_all)
+    chosen.params()  # every value checked before a query runs
     key = lookup_key(spec)
     if key.startswith("country:"):
         key = f"id:country:{key.split(':', 1)[1]}"
@@ -72,10 +80,10 @@ def actor(store: Store, spec: str, *, top: int = 10,
     for row in rows:
         entry = found.setdefault(row["actor_id"], {**row, "keys": set()})
         entry["keys"].add(row["match_key"])
-    return [_profile(store, entry, top, include_all) for _, entry in sorted(found.items())]
+    return [_profile(store, entry, top, chosen) for _, entry in sorted(found.items())]
 
 
-def _profile(store: Store, entry: dict[str, Any], top: int, include_all: bool) -> ActorProfile:
+def _profile(store: Store, entry: dict[str, Any], top: int, chosen: EventFilter) -> ActorProfile:
     actor_id = entry["actor_id"]
     name_key = f"name:{normalise_name(entry['name'])}"
     aliases = sorted(k[5:] for k in entry["keys"] if k.startswith("name:") and k != name_key)
@@ -87,7 +95,7 @@ def _profile(store: Store, entry: dict[str, Any], top: int, include_all: bool) -
     counts: Counter[str] = Counter()
     goldstein: Counter[str] = Counter()
     described: dict[str, Any] = {}
-    for record in events(store, actor=actor_id, include_all=include_all):
+    for record in events(store, replace(chosen, actor=actor_id)):
         mix[record.plover_type] += 1
         ours = any(a.id == actor_id for a in record.source)
         others = record.target if ours and record.target else record.source

@@ -103,3 +103,18 @@ def test_path_chains_actors_through_events(store):
     assert paths[0]["actors"][-1]["name"] == "Vladimir Putin"
     table = run("ask", "path", "Almazbek Atambayev", "Vladimir Putin", "--store", store).stdout
     assert table.startswith("1. Almazbek Atambayev -> ")
+
+
+def test_actor_profile_counts_only_the_chosen_events(store):
+    every = json.loads(run("ask", "actor", "Xi Jinping", "--store", store,
+                           "--format", "json").stdout)[0]
+    result = run("ask", "actor", "Xi Jinping", "--store", store, "--since", "2019",
+                 "--type", "CONSULT", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    chosen = json.loads(result.stdout)[0]
+    assert set(chosen["event_mix"]) == {"CONSULT"}
+    assert 0 < chosen["event_mix"]["CONSULT"] < sum(every["event_mix"].values())
+    assert chosen["affiliations"] == every["affiliations"]  # roles are always all given
+    bad = CliRunner().invoke(cli, ["ask", "actor", "Xi Jinping", "--store", store,
+                                   "--type", "NOPE"])
+    assert bad.exit_code == 1 and "NOPE" in bad.stderr
