@@ -31,6 +31,16 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def seed_graph(nlp, seed_text):
+    """The user's example article, extracted once for the whole session with its known date."""
+    from diplograph.graph.model import Article
+    from diplograph.ingest.pipeline import extract
+
+    [graph] = extract([Article(text=seed_text, id="seed", date="2017-01-09")], nlp=nlp)
+    return graph
+
+
+@pytest.fixture(scope="session")
 def example_graphs(nlp):
     """The example articles, extracted once for the whole session."""
     from diplograph.ingest.pipeline import extract

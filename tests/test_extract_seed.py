@@ -9,9 +9,8 @@ from diplograph.ingest.pipeline import extract
 
 
 @pytest.fixture(scope="module")
-def events(nlp, seed_text):
-    [graph] = extract([Article(text=seed_text, id="seed", date="2017-01-09")], nlp=nlp)
-    return graph.events
+def events(seed_graph):
+    return seed_graph.events
 
 
 def _named(actors, name):

@@ -7,7 +7,6 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event, Location
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.ingest.pipeline import extract
 from diplograph.queries.agreements import agreements
 
 ARMENIA = Actor.country_actor("ARM", "Armenia")
@@ -41,12 +40,6 @@ CAUCASUS = ArticleGraph(Article("Caucasus round-up.", id="caucasus", date="2024-
 
 def predicates(records) -> list[str]:
     return [r.predicate for r in records]
-
-
-@pytest.fixture(scope="module")
-def seed_graph(nlp, seed_text) -> ArticleGraph:
-    [graph] = extract([Article(text=seed_text, id="seed", date="2017-01-09")], nlp=nlp)
-    return graph
 
 
 @pytest.fixture(scope="module")

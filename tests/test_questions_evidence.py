@@ -10,7 +10,6 @@ from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.rdf import article_quads
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
 from diplograph.graph.vocab import DG, resource_iri
-from diplograph.ingest.pipeline import extract
 from diplograph.queries.evidence import EvidenceRecord, evidence
 
 TEXT = "Tbilisi, 4 March. Georgia and Armenia talked. Later the two sides talked again."
@@ -24,12 +23,6 @@ BARE = Event("caucasus-talks", 3, "Nobody knows when.", (90, 95), "knows", "know
 TALKS_GRAPH = ArticleGraph(
     Article(TEXT, id="caucasus-talks", title="Talks in Tbilisi", date="2024-03-05",
             url="https://news.test/talks", origin="talks.jsonl:3"), (TALKS, BARE))
-
-
-@pytest.fixture(scope="module")
-def seed_graph(nlp, seed_text) -> ArticleGraph:
-    [graph] = extract([Article(text=seed_text, id="seed", date="2017-01-09")], nlp=nlp)
-    return graph
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.ingest.pipeline import extract
 from diplograph.queries.path import path
 
 GEO, ARM, AZE, TUR, IRN = (Actor.country_actor(code, name) for code, name in (
@@ -39,12 +38,6 @@ REGION = ArticleGraph(Article("Regional news.", id="region", date="2024-06-01"),
 
 def chains(records) -> list[list[str]]:
     return [[a.id for a in record.actors] for record in records]
-
-
-@pytest.fixture(scope="module")
-def seed_graph(nlp, seed_text) -> ArticleGraph:
-    [graph] = extract([Article(text=seed_text, id="seed", date="2017-01-09")], nlp=nlp)
-    return graph
 
 
 @pytest.fixture(scope="module")
