@@ -44,6 +44,8 @@ QUAD_CLASSES: dict[int, str] = {
     3: "verbal conflict",
     4: "material conflict",
 }
+#: The QuadClasses that count as cooperation and as conflict, as ICEWS and GDELT split them.
+COOPERATION, CONFLICT = (1, 2), (3, 4)
 
 # Names used by older PLOVER drafts (and the PLOVER gold-standard records); only for error hints.
 _OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",

@@ -18,11 +18,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from diplograph.errors import QueryError
+from diplograph.graph.codes import CONFLICT, COOPERATION
 from diplograph.graph.stores import Store
 from diplograph.queries.questions import TimelineRow, date_bound, timeline
 
-#: QuadClasses that count as cooperation and as conflict.
-COOPERATION, CONFLICT = (1, 2), (3, 4)
 
 
 @dataclass(frozen=True)

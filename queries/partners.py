@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from diplograph.errors import QueryError
+from diplograph.graph.codes import CONFLICT, COOPERATION
 from diplograph.graph.lookup import lookup_key
 from diplograph.graph.stores import Store
 from diplograph.graph.vocab import dyad_keys, resource_iri
@@ -32,8 +33,6 @@ from diplograph.queries.questions import rollup_lines, run
 #: What a counterpart is for each `by`, as the start of its lookup key.
 PREFIXES = {"country": "country:", "actor": "id:"}
 SORTS = ("events", "cooperative", "hostile")
-#: QuadClasses that count as cooperation and as conflict.
-COOPERATION, CONFLICT = (1, 2), (3, 4)
 #: From the key's side of a pair, where each packed direction runs (see `graph.rollup`).
 _DIRECTIONS = {"first": {"ab": "out", "ba": "in", "both": "both"},
                "second": {"ab": "in", "ba": "out", "both": "both"}}

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from diplograph.errors import QueryError
+from diplograph.graph.codes import QUAD_CLASSES
 from diplograph.graph.lookup import dyad, lookup_key
 from diplograph.graph.model import check_date
 from diplograph.graph.rollup import Count, monthly_sums, read_cells, read_counts, read_totals
@@ -27,7 +28,6 @@ from diplograph.graph.stores import Store
 from diplograph.graph.tallies import NO_MONTH
 from diplograph.queries.templates import load
 
-QUAD_CLASSES = (1, 2, 3, 4)
 GRANULARITIES = ("month", "quarter", "year")
 
 
