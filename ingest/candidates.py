@@ -1,0 +1,129 @@
+"""Who could have done something to whom in a sentence: the pairs the learned coder judges.
+
+The coder (diplograph.ingest.coder) only decides; this module decides what it is asked. A party
+is an actor mention from the actor layer, a named entity the actor layer left alone ("the
+Syrian Democratic Forces" it could not place), or an agentive noun phrase ("protesters",
+"the troops"). Every ordered pair of parties close enough to be one clause's arguments is a
+candidate, and so is every party alone, for events with no target ("A and B signed a deal",
+"X mobilised"). The same function builds the training pairs (diplograph.ingest.annotations)
+and the pairs judged at run time, so the model sees at run time what it learned from.
+
+>>> from diplograph.ingest.nlp import load_model
+>>> from diplograph.ingest.actors import find_mentions
+>>> doc = load_model()("Chinese President Xi Jinping met protesters in Hong Kong.")
+>>> [p.text for p in parties(next(doc.sents), find_mentions(doc))]
+['Chinese President Xi Jinping', 'protesters', 'Hong Kong']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.graph.model import Actor
+from diplograph.ingest.actors import GROUP_AGENTS, STATE_AGENTS, Mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Named-entity labels that can act in politics; dates, money and works of art cannot.
+ACTING_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+# Nouns for crowds and bodies that act, beyond the actor layer's state and armed agents.
+CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "activist", "student",
+                         "worker", "resident", "villager", "farmer", "civilian", "refugee",
+                         "migrant", "opposition", "union", "crowd", "supporter", "voter",
+                         "minister", "ministers", "leader", "official", "diplomat", "envoy",
+                         "ambassador", "president", "spokesman", "spokeswoman",
+                         "spokesperson", "negotiator", "lawmaker", "senator", "mp",
+                         "coalition", "alliance", "bloc", "council", "committee", "commission",
+                         "court", "judge", "prosecutor", "party", "group", "organisation",
+                         "organization", "company", "firm", "bank"})
+AGENT_NOUNS = frozenset(STATE_AGENTS) | GROUP_AGENTS | CROWD_NOUNS
+# Bounds that keep the candidate set small: parties per sentence, tokens between a pair.
+MAX_PARTIES = 8
+MAX_DISTANCE = 40
+
+
+@dataclass(frozen=True)
+class Party:
+    """Tokens [start, end) of the doc that name a possible participant, and who that is."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    actors: tuple[Actor, ...]
+    how: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A candidate event: `source` acting on `target`, or alone when `target` is None."""
+
+    source: Party
+    target: Party | None
+
+
+def parties(sent: Span, mentions: Mentions) -> list[Party]:
+    """Possible participants of one sentence, in reading order, at most MAX_PARTIES."""
+    found: list[Party] = []
+    covered: set[int] = set()
+
+    def keep(party: Party) -> None:
+        if not any(i in covered for i in range(party.start, party.end)):
+            found.append(party)
+            covered.update(range(party.start, party.end))
+
+    doc = sent.doc
+    for mention in mentions:
+        if not (sent.start <= mention.start < sent.end and mention.actors):
+            continue
+        if mention.how == "media" or (mention.how == "pronoun" and
+                                      doc[mention.start].dep_ == "poss"):
+            continue  # "his government": the government acts, and is a party of its own
+        keep(_party(sent, mention.start, min(mention.end, sent.end), mention.actors,
+                    mention.how))
+    for ent in sent.ents:
+        kind = ACTING_LABELS.get(ent.label_)
+        if kind is not None:
+            keep(_party(sent, ent.start, ent.end, (_unplaced(ent.text, kind),), "entity"))
+    for chunk in sent.noun_chunks:
+        root = chunk.root
+        if root.lemma_.lower() in AGENT_NOUNS and root.pos_ == "NOUN":
+            start = next((t.i for t in chunk if t.dep_ not in ("det", "poss", "case")), root.i)
+            text = doc[start:chunk.end].text
+            keep(_party(sent, start, chunk.end, (Actor(name=text, type="group"),), "agent"))
+    found.sort(key=lambda p: p.start)
+    return found[:MAX_PARTIES]
+
+
+def pairs(found: list[Party]) -> Iterator[Pair]:
+    """Every party alone, then every ordered pair of distinct, nearby parties."""
+    for party in found:
+        yield Pair(party, None)
+    for source in found:
+        for target in found:
+            if source is target or _same(source, target):
+                continue
+            if max(source.start, target.start) - min(source.end, target.end) > MAX_DISTANCE:
+                continue
+            yield Pair(source, target)
+
+
+def _party(sent: Span, start: int, end: int, actors: tuple[Actor, ...], how: str) -> Party:
+    doc = sent.doc
+    first, last = doc[start], doc[end - 1]
+    return Party(start, end, first.idx, last.idx + len(last.text), doc[start:end].text,
+                 actors, how)
+
+
+def _unplaced(text: str, kind: str) -> Actor:
+    """An entity the actor layer could not resolve: kept by name, with no country guessed."""
+    return Actor(name=text, type="group" if kind == "country" else kind)  # type: ignore[arg-type]
+
+
+def _same(a: Party, b: Party) -> bool:
+    """Two mentions of the same actors ("Xi ... he") cannot act on each other."""
+    return {x.id for x in a.actors} == {x.id for x in b.actors}
