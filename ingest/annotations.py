@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -211,3 +212,32 @@ def article_dates(dataset: str, data_dir: Path) -> dict[str, str]:
         with open(folder / "wikitimes_CEP_2015-09.json", encoding="utf-8") as handle:
             return {row["id"]: row["date"] for row in json.load(handle)}
     return {}
+
+
+def agreement(first: list[Annotated], second: list[Annotated]) -> tuple[float, int, float]:
+    """Cohen's kappa between two annotations of the same sentences, over candidate pairs
+    (each pair's types, or NONE), with the number of pairs compared and the raw agreement.
+
+    >>> a = Annotated("d", "1", (0, 9), "", "train", ((0, 1), (2, 3)),
+    ...               (Coded(source=(0,), target=(1,), type="CONSULT"),))
+    >>> agreement([a], [a])
+    (1.0, 4, 1.0)
+    """
+    by_key = {s.key: s for s in second}
+    labels: list[tuple[str, str]] = []
+    for one in first:
+        other = by_key.get(one.key)
+        if other is None:
+            continue
+        theirs = {(p.source, p.target): p.types for p in labelled_pairs(other)}
+        for pair in labelled_pairs(one):
+            labels.append(("+".join(pair.types) or "NONE",
+                           "+".join(theirs.get((pair.source, pair.target), ())) or "NONE"))
+    if not labels:
+        return 0.0, 0, 0.0
+    observed = sum(a == b for a, b in labels) / len(labels)
+    left = Counter(a for a, _ in labels)
+    right = Counter(b for _, b in labels)
+    expected = sum(left[k] * right[k] for k in left) / len(labels) ** 2
+    kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
+    return round(kappa, 3), len(labels), round(observed, 3)

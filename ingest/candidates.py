@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Actor
-from diplograph.ingest.actors import GROUP_AGENTS, STATE_AGENTS, Mentions
+from diplograph.ingest.actors import COUNTRY_HOWS, GROUP_AGENTS, STATE_AGENTS, Mentions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Named-entity labels that can act in politics; dates, money and works of art cannot.
 ACTING_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -39,7 +39,12 @@ CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "activist", "
                          "coalition", "alliance", "bloc", "council", "committee", "commission",
                          "court", "judge", "prosecutor", "party", "group", "organisation",
                          "organization", "company", "firm", "bank"})
-AGENT_NOUNS = frozenset(STATE_AGENTS) | GROUP_AGENTS | CROWD_NOUNS
+# Nouns for the people an act is done to: "arrested 20 people", "a reporter was killed".
+VICTIM_NOUNS = frozenset({"people", "person", "man", "woman", "boy", "girl", "child",
+                          "journalist", "reporter", "sailor", "tourist", "civilian", "prisoner",
+                          "detainee", "hostage", "suspect", "passenger", "pilgrim", "fisherman",
+                          "miner", "family", "member", "national", "citizen", "soldier"})
+AGENT_NOUNS = frozenset(STATE_AGENTS) | GROUP_AGENTS | CROWD_NOUNS | VICTIM_NOUNS
 # Bounds that keep the candidate set small: parties per sentence, tokens between a pair.
 MAX_PARTIES = 8
 MAX_DISTANCE = 40
@@ -77,11 +82,26 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
             covered.update(range(party.start, party.end))
 
     doc = sent.doc
-    for mention in mentions:
-        if not (sent.start <= mention.start < sent.end and mention.actors):
+    inside = [m for m in mentions if sent.start <= m.start < sent.end and m.actors
+              and m.how != "media"]
+    # "Chinese and Indian troops", "US-backed Kurdish fighters": the whole phrase acts, for the
+    # countries its modifiers name, so it is one party rather than two bare adjectives
+    for chunk in sent.noun_chunks:
+        root = chunk.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in AGENT_NOUNS:
             continue
-        if mention.how == "media" or (mention.how == "pronoun" and
-                                      doc[mention.start].dep_ == "poss"):
+        owners = [m for m in inside if chunk.start <= m.start and m.end <= root.i
+                  and m.how in COUNTRY_HOWS and _modifies(doc[m.end - 1], root)]
+        start = _first_word(chunk)
+        if owners:
+            actors = tuple({a.id: a for m in owners for a in m.actors}.values())
+            keep(_party(sent, start, chunk.end, actors, "owned"))
+        elif any(t.ent_type_ == "NORP" and _modifies(t, root) for t in doc[start:root.i]):
+            # "Kurdish fighters": a people's armed men, not a state; named by the phrase
+            text = doc[start:chunk.end].text
+            keep(_party(sent, start, chunk.end, (Actor(name=text, type="group"),), "owned"))
+    for mention in inside:
+        if mention.how == "pronoun" and doc[mention.start].dep_ == "poss":
             continue  # "his government": the government acts, and is a party of its own
         keep(_party(sent, mention.start, min(mention.end, sent.end), mention.actors,
                     mention.how))
@@ -92,7 +112,7 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
     for chunk in sent.noun_chunks:
         root = chunk.root
         if root.lemma_.lower() in AGENT_NOUNS and root.pos_ == "NOUN":
-            start = next((t.i for t in chunk if t.dep_ not in ("det", "poss", "case")), root.i)
+            start = _first_word(chunk)
             text = doc[start:chunk.end].text
             keep(_party(sent, start, chunk.end, (Actor(name=text, type="group"),), "agent"))
     found.sort(key=lambda p: p.start)
@@ -110,6 +130,19 @@ def pairs(found: list[Party]) -> Iterator[Pair]:
             if max(source.start, target.start) - min(source.end, target.end) > MAX_DISTANCE:
                 continue
             yield Pair(source, target)
+
+
+def _modifies(word: Token, root: Token) -> bool:
+    """Is `word` a modifier of `root` itself ("Chinese troops", "Chinese and Indian troops"),
+    not of another modifier ("US-backed fighters" are not American)?"""
+    if word.dep_ == "conj":
+        word = word.head
+    return word.head.i == root.i and word.dep_ in ("amod", "compound", "nmod", "poss")
+
+
+def _first_word(chunk: Span) -> int:
+    """Where a phrase starts once its article or possessor is dropped."""
+    return next((t.i for t in chunk if t.dep_ not in ("det", "poss", "case")), chunk.root.i)
 
 
 def _party(sent: Span, start: int, end: int, actors: tuple[Actor, ...], how: str) -> Party:
