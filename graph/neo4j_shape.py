@@ -57,8 +57,16 @@ from typing import Any
 
 from diplograph.graph.lookup import article_actors
 from diplograph.graph.model import ArticleGraph, Event, actor_id, slugify
-from diplograph.graph.rollup import ALL, Line, pack, read_cells
-from diplograph.graph.tallies import Cell, article_tallies, is_factual
+from diplograph.graph.rollup import (
+    ALL,
+    Cell,
+    Line,
+    article_tallies,
+    is_factual,
+    pack,
+    read_cells,
+    tally_entries,
+)
 from diplograph.graph.vocab import dyad_iri
 
 #: The table of labels and relationship types the writer uses; direct links aside, whose types
@@ -180,33 +188,6 @@ def rows(graphs: Iterable[ArticleGraph]) -> Rows:
     return out
 
 
-def tally_entries(tallies: Mapping[Cell, int]) -> list[str]:
-    r"""An article's tallies as its :Article node keeps them: tab-separated strings of the pair's
-    keys, the cell's `Cell.text` and its events. Lookup keys hold no tab (names are
-    whitespace-collapsed, and the RDF store puts keys in IRIs, where no tab can go).
-
-    >>> from diplograph.graph.tallies import Cell
-    >>> cell = Cell("country:CHN", "country:KGZ", "2017-01", "both", True, "030", 1, 4.0, "AGREE")
-    >>> entries = tally_entries({cell: 2})
-    >>> entries
-    ['country:CHN\tcountry:KGZ\t2017-01 both 1 030 1 4.0 AGREE\t2']
-    >>> parse_tally_entries(entries + entries) == {cell: 4}
-    True
-    """
-    return [f"{cell.first_key}\t{cell.second_key}\t{cell.text()}\t{events}"
-            for cell, events in tallies.items()]
-
-
-def parse_tally_entries(entries: Iterable[str]) -> Counter[Cell]:
-    """The tallies `tally_entries` wrote, summed over every entry given."""
-    out: Counter[Cell] = Counter()
-    for entry in entries:
-        first_key, second_key, text, events = entry.split("\t")
-        out[Cell.parse(first_key, second_key, text)] += int(events)
-    return out
-
-
-
 def rollup_changes(pairs: Mapping[tuple[str, str], Counter[Line]]) -> dict[
         tuple[str, str, str, str], Counter[Line]]:
     """What a change of the pairs' cells (`rollup.pair_changes`) does to each :Rollup node,
@@ -239,8 +220,7 @@ def rollup_rows(nodes: Mapping[tuple[str, str, str, str], Counter[Line]],
     those to delete, once the changes of `rollup_changes` are added to the series the nodes
     hold now (`stored`, by id).
 
-    >>> from diplograph.graph.rollup import pair_changes
-    >>> from diplograph.graph.tallies import Cell
+    >>> from diplograph.graph.rollup import Cell, pair_changes
     >>> met = Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9, "CONSULT")
     >>> three, _ = rollup_rows(rollup_changes(pair_changes({met: 3})), {})
     >>> [(row["id"].rsplit("/", 1)[1], row["totals"]) for row in three]

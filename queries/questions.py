@@ -23,9 +23,15 @@ from diplograph.errors import QueryError
 from diplograph.graph.codes import QUAD_CLASSES
 from diplograph.graph.lookup import dyad, lookup_key
 from diplograph.graph.model import check_date
-from diplograph.graph.rollup import Count, monthly_sums, read_cells, read_counts, read_totals
+from diplograph.graph.rollup import (
+    NO_MONTH,
+    Count,
+    monthly_sums,
+    read_cells,
+    read_counts,
+    read_totals,
+)
 from diplograph.graph.stores import Store
-from diplograph.graph.tallies import NO_MONTH
 from diplograph.queries.templates import load
 
 GRANULARITIES = ("month", "quarter", "year")

@@ -18,14 +18,12 @@ from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Ev
 from diplograph.graph.neo4j_shape import (
     NODE_LABELS,
     RELATIONSHIP_TYPES,
-    parse_tally_entries,
     rollup_changes,
     rollup_rows,
 )
+from diplograph.graph.rollup import Cell, article_tallies, pair_changes, parse_tally_entries
 from diplograph.graph.stores import open_store
 from diplograph.graph.stores.neo4j_store import Neo4jStore
-from diplograph.graph.rollup import pair_changes
-from diplograph.graph.tallies import Cell, article_tallies
 from diplograph.graph.vocab import dyad_iri
 
 pytestmark = pytest.mark.neo4j

@@ -19,7 +19,7 @@ from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.rdf import article_nquads, article_quads
 from diplograph.graph.stores import Store, open_store
 from diplograph.graph.stores.oxigraph_store import STALE, OxigraphStore
-from diplograph.graph.tallies import article_tallies
+from diplograph.graph.rollup import article_tallies
 from diplograph.graph.vocab import DG, ROLLUP, dyad_iri, graph_iri
 
 XI = Actor("Xi Jinping", "person", "CHN")

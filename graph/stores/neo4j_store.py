@@ -48,7 +48,7 @@ from neo4j.exceptions import (
 from diplograph.graph import neo4j_shape as shape
 from diplograph.graph import rollup
 from diplograph.graph.model import ArticleGraph
-from diplograph.graph.tallies import Cell
+from diplograph.graph.rollup import Cell
 
 T = TypeVar("T")
 
@@ -452,7 +452,7 @@ def _move_rollup(tx: neo4j.ManagedTransaction, article_ids: list[str],
     Runs before the articles' nodes are rewritten or deleted, while they still hold the old ones.
     """
     change = Counter(tallies)
-    change.subtract(shape.parse_tally_entries(
+    change.subtract(rollup.parse_tally_entries(
         entry for record in tx.run(STORED_TALLIES, ids=article_ids)
         for entry in record["tallies"] or ()))
     nodes = shape.rollup_changes(

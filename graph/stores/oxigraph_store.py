@@ -38,9 +38,16 @@ import pyoxigraph as ox
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph.model import ArticleGraph
-from diplograph.graph.rdf import article_nquads, read_tally
-from diplograph.graph.rollup import Line, pack, pair_changes, read_cells
-from diplograph.graph.tallies import Cell, article_tallies
+from diplograph.graph.rdf import article_nquads
+from diplograph.graph.rollup import (
+    Cell,
+    Line,
+    article_tallies,
+    pack,
+    pair_changes,
+    read_cells,
+    read_tally,
+)
 from diplograph.graph.vocab import DG, ROLLUP, dyad_iri, dyad_keys, graph_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
