@@ -464,7 +464,7 @@ def rollup_nquads(store: Any) -> str:
 
 def run_oxigraph(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
                  shared: dict[str, Any]) -> Result:
-    from diplograph.graph.stores.oxigraph_store import OxigraphStore
+    from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
     base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="qlat-oxigraph-"))
     path = base / f"oxigraph-{corpus.events}"
@@ -484,7 +484,7 @@ def run_oxigraph(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
 
 def run_neo4j(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
               shared: dict[str, Any]) -> Result:
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     server = None
     if not args.neo4j_uri:
@@ -516,7 +516,7 @@ def run_rdflib(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
                shared: dict[str, Any]) -> Result:
     """Load time counts the articles' quads only; the rollup is copied in untimed."""
     if "rollup" not in shared:  # rdflib on its own: build the rollup in a scratch Oxigraph
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
         scratch = Path(tempfile.mkdtemp(prefix="qlat-rollup-"))
         try:

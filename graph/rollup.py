@@ -80,6 +80,7 @@ from typing import NamedTuple, Protocol
 
 from diplograph.graph.lookup import article_actors, dyad
 from diplograph.graph.model import ArticleGraph
+from diplograph.graph.stores.protocol import MonthCount, PartnerCount, RollupFilter
 from diplograph.graph.vocab import dyad_keys
 
 #: Modalities of events that happened as far as the text says (with `negated` false).
@@ -307,21 +308,111 @@ def read_totals(totals: str) -> Iterator[Count]:
                     plover_type)
 
 
-def monthly_sums(series: str, *, directions: tuple[str, ...] = (), include_all: bool = False,
-                 cameo: str = "") -> dict[tuple[str, str, int], list]:
+def pair(a_key: str, b_key: str, *, directed: bool) -> tuple[str, tuple[str, ...]]:
+    """The dyad IRI a pair's rollup is filed under, and the packed directions a timeline from
+    `a_key` to `b_key` keeps: those that run from a to b (and "both") when `directed`, else all.
+
+    >>> pair("country:KGZ", "country:CHN", directed=True)[1]
+    ('ba', 'both')
+    """
+    dyad_iri, direction = dyad(a_key, b_key)
+    return dyad_iri, ((direction, "both") if directed else ())
+
+
+def month_counts(series: Iterable[str], filters: RollupFilter,
+                 directions: tuple[str, ...] = ()) -> list[MonthCount]:
+    """A pair's events by (month, PLOVER type, QuadClass), summed over the packed ``dg:series``
+    texts a backend fetched (a pair's whole series, or one per month), with `filters` applied.
+
+    Lines are kept when their direction is one of `directions` (any when empty).
+    """
+    since, until = filters.since, filters.until
+    types, quads = frozenset(filters.plover_types), frozenset(filters.quad_classes)
+    sums: dict[tuple[str, str, int], list] = {}
+    for text in series:
+        found = _monthly_sums(text, directions=directions, include_all=filters.include_all,
+                              cameo=frozenset(filters.cameo))
+        for key, (events, total) in found.items():
+            slot = sums.setdefault(key, [0, 0.0])
+            slot[0] += events
+            slot[1] += total
+    return [MonthCount(None if month == NO_MONTH else month, plover_type, quad, events, total)
+            for (month, plover_type, quad), (events, total) in sums.items()
+            if (not since or since <= month != NO_MONTH)
+            and (not until or until >= month != NO_MONTH)
+            and (not types or plover_type in types)
+            and (not quads or quad in quads)]
+
+
+def partner_level(filters: RollupFilter) -> str:
+    """Which packed text a partner list reads: "totals" (all time) when no date or CAMEO filter
+    needs months or codes, "series" otherwise."""
+    return "series" if filters.since or filters.until or filters.cameo else "totals"
+
+
+#: From the asked key's side of a pair, where each packed direction runs.
+_SIDES = {"first": {"ab": "out", "ba": "in", "both": "both"},
+          "second": {"ab": "in", "ba": "out", "both": "both"}}
+
+
+def partner_counts(key: str, packed: Iterable[tuple[str, str]],
+                   filters: RollupFilter) -> list[PartnerCount]:
+    """Counts by counterpart, direction and QuadClass from the (pair IRI, packed text) a backend
+    fetched for `key`, the texts being those `partner_level` names."""
+    level = partner_level(filters)
+    out = []
+    for pair_iri, text in packed:
+        first_key, second_key = dyad_keys(pair_iri)
+        if first_key == key:
+            counterpart, sides = second_key, _SIDES["first"]
+        else:
+            counterpart, sides = first_key, _SIDES["second"]
+        for line in _kept_lines(text, level, filters):
+            out.append(PartnerCount(counterpart, sides[line.direction], line.quad_class,
+                                    line.events, line.goldstein_sum))
+    return out
+
+
+def _kept_lines(text: str, level: str, filters: RollupFilter) -> Iterator[Count]:
+    """The lines of a packed ``totals`` or ``series`` text that pass the filters. Without a CAMEO
+    filter the counts are read; with one, the cells, whose codes it checks."""
+    since, until, cameo = filters.since, filters.until, frozenset(filters.cameo)
+    types, quads = frozenset(filters.plover_types), frozenset(filters.quad_classes)
+    if level == "totals":
+        lines: Iterable[Count] = read_totals(text)
+    elif cameo:
+        lines = (Count(line.month, events, events * line.goldstein, line.direction,
+                       line.factual, line.quad_class, line.plover_type)
+                 for line, events in read_cells(text).items()
+                 if any(line.cameo_code[:n] in cameo for n in (2, 3, 4)))
+    else:
+        lines = read_counts(text)
+    for line in lines:
+        if ((filters.include_all or line.factual)
+                and (not since or since <= line.month != NO_MONTH)
+                and (not until or until >= line.month != NO_MONTH)
+                and (not types or line.plover_type in types)
+                and (not quads or line.quad_class in quads)):
+            yield line
+
+
+def _monthly_sums(series: str, *, directions: tuple[str, ...] = (), include_all: bool = False,
+                  cameo: frozenset[str] = frozenset()) -> dict[tuple[str, str, int], list]:
     """Events and Goldstein sums of a ``dg:series`` by (month, PLOVER type, QuadClass).
 
     What a timeline needs, at the speed it needs it: the busiest pair has some ten thousand
     count lines, and building a record per line would cost more than the rest of the question.
     Lines are kept when their direction is one of `directions` (any when empty) and they
-    happened (or `include_all`); with `cameo` ("|04|1711|", codes or roots matched as prefixes)
-    the cells are read instead of the counts, and only those codes kept.
+    happened (or `include_all`); with `cameo` (codes or roots, matched as prefixes) the cells are
+    read instead of the counts, and only those codes kept.
 
     >>> cells = [Cell("a", "b", "2017-01", way, True, code, 1, 1.5, "CONSULT")
     ...          for way, code in (("ab", "040"), ("ba", "042"), ("ab", "042"))]
     >>> series, _ = pack(pair_changes(dict.fromkeys(cells, 2))["a", "b"])
-    >>> monthly_sums(series, directions=("ab", "both")), monthly_sums(series, cameo="|042|")
-    ({('2017-01', 'CONSULT', 1): [4, 6.0]}, {('2017-01', 'CONSULT', 1): [4, 6.0]})
+    >>> _monthly_sums(series, directions=("ab", "both"))
+    {('2017-01', 'CONSULT', 1): [4, 6.0]}
+    >>> _monthly_sums(series, cameo=frozenset({"042"}))
+    {('2017-01', 'CONSULT', 1): [4, 6.0]}
     """
     counts, cells = series.split(_SECTIONS, 1)
     sums: dict[tuple[str, str, int], list] = {}
@@ -329,7 +420,7 @@ def monthly_sums(series: str, *, directions: tuple[str, ...] = (), include_all: 
         if cameo:
             month, events, direction, factual, code, quad, goldstein, plover_type = row.split(
                 " ", 7)
-            if not any(f"|{code[:n]}|" in cameo for n in (2, 3, 4)):
+            if not any(code[:n] in cameo for n in (2, 3, 4)):
                 continue
             total = int(events) * float(goldstein)
         else:

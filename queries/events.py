@@ -22,13 +22,14 @@ strings and every value keeps its type; the parts are put together here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from diplograph.errors import QueryError
 from diplograph.graph import codes
 from diplograph.graph.lookup import lookup_key
-from diplograph.graph.stores import Store
+from diplograph.graph.records import EventActor, EventRecord
+from diplograph.graph.stores import RollupFilter, Store
 from diplograph.queries.questions import date_bound
 from diplograph.queries.templates import load
 
@@ -105,6 +106,19 @@ class EventFilter:
             "since": since, "until": until, "include_all": bool(self.include_all),
         }
 
+    def rollup_filter(self) -> RollupFilter:
+        """The filter a store's rollup reads take: dates at month precision, values checked.
+
+        Raises:
+            QueryError: as `params`.
+        """
+        values = self.params()
+        return RollupFilter(
+            since=values["since"][:7], until=values["until"][:7],
+            plover_types=tuple(_listed(values["types"])), cameo=tuple(_listed(values["cameo"])),
+            quad_classes=tuple(int(q) for q in _listed(values["quad_classes"])),
+            include_all=values["include_all"])
+
     def describe(self) -> str:
         """The filters in a few words, for titles: "KGZ and CHN, CONSULT, 2019 to 2020".
 
@@ -130,65 +144,12 @@ class EventFilter:
         return ", ".join(words) or "all events"
 
 
+def _listed(joined: str) -> list[str]:
+    return [value for value in joined.split("|") if value]
+
+
 def _joined(values: list[str]) -> str:
     return "|" + "|".join(dict.fromkeys(values)) + "|" if values else ""
-
-
-@dataclass(frozen=True)
-class EventActor:
-    """An actor of an event, as the event's own article describes it."""
-
-    id: str
-    name: str
-    type: str
-    country: str | None
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One event with every field the stores keep, its article, and its actors on each side.
-
-    Field names follow `diplograph.graph.model.Event` (the `extract --format jsonl` contract);
-    the location is flattened to `location_name`/`location_country`. Actors come sorted by id.
-    """
-
-    id: str
-    article_id: str
-    article_title: str | None
-    article_date: str | None
-    article_url: str | None
-    sentence_index: int
-    sentence: str
-    span: tuple[int, int]
-    trigger: str
-    predicate: str
-    plover_type: str
-    plover_mode: str | None
-    plover_context: tuple[str, ...]
-    cameo_code: str
-    goldstein: float
-    quad_class: int
-    object: str | None
-    date: str | None
-    date_precision: str | None
-    date_basis: str | None
-    location_name: str | None
-    location_country: str | None
-    negated: bool
-    modality: str
-    confidence: float
-    mention_sentences: tuple[int, ...]
-    story_key: str | None
-    source: tuple[EventActor, ...]
-    target: tuple[EventActor, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as JSON-ready nested dicts and lists."""
-        out = asdict(self)
-        out["span"] = list(self.span)
-        out["plover_context"] = list(self.plover_context)
-        out["mention_sentences"] = list(self.mention_sentences)
-        return out
 
 
 #: Columns of an EventRecord taken from the "event" part row as they are.

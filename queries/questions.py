@@ -15,23 +15,15 @@ only events that happened count: negated, future and hypothetical ones are left 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from diplograph.errors import QueryError
 from diplograph.graph.codes import QUAD_CLASSES
-from diplograph.graph.lookup import dyad, lookup_key
+from diplograph.graph.lookup import lookup_key
 from diplograph.graph.model import check_date
-from diplograph.graph.rollup import (
-    NO_MONTH,
-    Count,
-    monthly_sums,
-    read_cells,
-    read_counts,
-    read_totals,
-)
-from diplograph.graph.stores import Store
+from diplograph.graph.stores import MonthCount, Store
 from diplograph.queries.templates import load
 
 GRANULARITIES = ("month", "quarter", "year")
@@ -162,16 +154,12 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False,
     if granularity not in GRANULARITIES:
         raise QueryError(f"unknown granularity {granularity!r}; choose one of "
                          f"{', '.join(GRANULARITIES)}")
-    values = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
-                         since=since, until=until, include_all=include_all).params()
-    since_month, until_month = values["since"][:7], values["until"][:7]
-    dyad_iri, direction = dyad(lookup_key(a), lookup_key(b))
-    values.update(dyad_iri=dyad_iri, direction=direction if directed else "",
-                  since=since_month, until=until_month)
-    rows = _timeline_rows(run(store, "timeline", values), values)
-    periods: dict[str | None, list[dict[str, Any]]] = {}
-    for row in rows:
-        month = row["month"]
+    chosen = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
+                         since=since, until=until, include_all=include_all).rollup_filter()
+    since_month, until_month = chosen.since, chosen.until
+    periods: dict[str | None, list[MonthCount]] = {}
+    for row in store.pair_months(lookup_key(a), lookup_key(b), chosen, directed=directed):
+        month = row.month
         periods.setdefault(month and period_of(month, granularity), []).append(row)
     dated = sorted(p for p in periods if p is not None)
     first = period_of(since_month, granularity) if since_month else (dated[0] if dated else "")
@@ -180,57 +168,6 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False,
     if None in periods:
         result.append(_period_row(None, periods[None]))
     return result
-
-
-def rollup_lines(row: Mapping[str, Any], values: Mapping[str, Any]) -> Iterator[Count]:
-    """The lines of a pair's packed rollup (`diplograph.graph.rollup`) that pass the filters.
-
-    `row` holds a ``series`` or a ``totals`` literal; `values` are the template parameters:
-    "since" and "until" ("YYYY-MM" or ""), "include_all", and the "|"-joined "types", "cameo"
-    and "quad_classes" of `EventFilter.params`. Without a CAMEO filter the counts are read;
-    with one, the cells, whose codes it checks.
-    """
-    since, until, cameo = values["since"], values["until"], values["cameo"]
-    include_all, types, quads = values["include_all"], values["types"], values["quad_classes"]
-    if row.get("totals") is not None:
-        lines: Iterable[Count] = read_totals(row["totals"])
-    elif cameo:
-        lines = (Count(line.month, events, events * line.goldstein, line.direction,
-                       line.factual, line.quad_class, line.plover_type)
-                 for line, events in read_cells(row["series"]).items()
-                 if any(f"|{line.cameo_code[:n]}|" in cameo for n in (2, 3, 4)))
-    else:
-        lines = read_counts(row["series"])
-    for line in lines:
-        if ((include_all or line.factual)
-                and (not since or since <= line.month != NO_MONTH)
-                and (not until or until >= line.month != NO_MONTH)
-                and (not types or f"|{line.plover_type}|" in types)
-                and (not quads or f"|{line.quad_class}|" in quads)):
-            yield line
-
-
-def _timeline_rows(rows: list[dict[str, Any]],
-                   values: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Rows of (month, PLOVER type, QuadClass) summed from the packed series the templates return
-    (a pair's whole series from SPARQL, a row a month from Cypher)."""
-    direction, since, until = values["direction"], values["since"], values["until"]
-    types, quads = values["types"], values["quad_classes"]
-    sums: dict[tuple[str, str, int], list] = {}
-    for row in rows:
-        found = monthly_sums(row["series"], directions=(direction, "both") if direction else (),
-                             include_all=values["include_all"], cameo=values["cameo"])
-        for key, (events, total) in found.items():
-            slot = sums.setdefault(key, [0, 0.0])
-            slot[0] += events
-            slot[1] += total
-    return [{"month": None if month == NO_MONTH else month, "plover_type": plover_type,
-             "quad_class": quad, "events": events, "goldstein_sum": total}
-            for (month, plover_type, quad), (events, total) in sums.items()
-            if (not since or since <= month != NO_MONTH)
-            and (not until or until >= month != NO_MONTH)
-            and (not types or f"|{plover_type}|" in types)
-            and (not quads or f"|{quad}|" in quads)]
 
 
 def stats(store: Store) -> Stats:
@@ -302,16 +239,16 @@ def period_range(first: str, last: str) -> list[str]:
     return out
 
 
-def _period_row(period: str | None, rows: list[dict[str, Any]]) -> TimelineRow:
+def _period_row(period: str | None, rows: list[MonthCount]) -> TimelineRow:
     if not rows:  # most periods of a long series: no need to add anything up
         return TimelineRow(period, 0, 0.0, None, {}, dict.fromkeys(QUAD_CLASSES, 0))
-    events = sum(r["events"] for r in rows)
-    goldstein = round(sum((r["goldstein_sum"] or 0.0 for r in rows), 0.0), 4)
+    events = sum(r.events for r in rows)
+    goldstein = round(sum((r.goldstein_sum or 0.0 for r in rows), 0.0), 4)
     by_type: dict[str, int] = {}
     by_quad = dict.fromkeys(QUAD_CLASSES, 0)
     for r in rows:
-        by_type[r["plover_type"]] = by_type.get(r["plover_type"], 0) + r["events"]
-        by_quad[r["quad_class"]] = by_quad.get(r["quad_class"], 0) + r["events"]
+        by_type[r.plover_type] = by_type.get(r.plover_type, 0) + r.events
+        by_quad[r.quad_class] = by_quad.get(r.quad_class, 0) + r.events
     return TimelineRow(period=period, events=events, goldstein_sum=goldstein,
                        goldstein_mean=round(goldstein / events, 4) if events else None,
                        by_type=dict(sorted(by_type.items())), by_quad_class=by_quad)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from diplograph.errors import QueryError
-from diplograph.graph.stores.neo4j_store import Neo4jStore
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.neo4j.store import Neo4jStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries import questions
 from diplograph.queries.compare import compare, parse_period
 from diplograph.queries.events import events

@@ -11,7 +11,7 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import actor_keys, lookup_key
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.questions import (
     TimelineRow,
     date_bound,

@@ -15,7 +15,7 @@ import pytest
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
-from diplograph.graph.neo4j_shape import (
+from diplograph.graph.stores.neo4j.shape import (
     NODE_LABELS,
     RELATIONSHIP_TYPES,
     rollup_changes,
@@ -23,7 +23,7 @@ from diplograph.graph.neo4j_shape import (
 )
 from diplograph.graph.rollup import Cell, article_tallies, pair_changes, parse_tally_entries
 from diplograph.graph.stores import open_store
-from diplograph.graph.stores.neo4j_store import Neo4jStore
+from diplograph.graph.stores.neo4j.store import Neo4jStore
 from diplograph.graph.vocab import dyad_iri
 
 pytestmark = pytest.mark.neo4j

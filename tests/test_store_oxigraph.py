@@ -18,7 +18,7 @@ from diplograph.errors import QueryError, StoreError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.rdf import article_nquads, article_quads
 from diplograph.graph.stores import Store, open_store
-from diplograph.graph.stores.oxigraph_store import STALE, OxigraphStore
+from diplograph.graph.stores.oxigraph.store import STALE, OxigraphStore
 from diplograph.graph.rollup import article_tallies
 from diplograph.graph.vocab import DG, ROLLUP, dyad_iri, graph_iri
 
@@ -113,7 +113,7 @@ def test_a_second_store_on_the_same_directory_is_refused(store) -> None:
 def test_another_process_is_refused_with_a_clear_message(store) -> None:
     script = textwrap.dedent(f"""
         from diplograph.errors import StoreError
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
         try:
             OxigraphStore({str(store.path)!r})
         except StoreError as err:
@@ -321,7 +321,7 @@ def test_a_killed_writer_leaves_a_store_whose_rollup_matches_its_articles(tmp_pa
         import sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_store_oxigraph import varied_article
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
         store = OxigraphStore({str(tmp_path / "db")!r}, bulk_bytes=20_000)
         store.write([varied_article(f"a{{i}}", i) for i in range(50)])
         print("ready", flush=True)
