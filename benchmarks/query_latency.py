@@ -42,7 +42,7 @@ from diplograph.graph import codes
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
 from diplograph.graph.rdf import article_nquads
 from diplograph.graph.stores import Store
-from diplograph.queries import questions
+from diplograph.queries.timeline import timeline as ask_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MS = 50.0
@@ -248,7 +248,7 @@ def behind_pairs(corpus: Corpus, chosen: Sample) -> tuple[Corpus, Sample]:
 
 def timeline_total(store: Store, pair: tuple[str, str]) -> int:
     """Factual events between the pair, all months plus the month-less ones."""
-    return sum(row.events for row in questions.timeline(store, *pair))
+    return sum(row.events for row in ask_timeline(store, *pair))
 
 
 def partners_available() -> bool:
@@ -359,7 +359,7 @@ def measure(store: Store, backend: str, corpus: Corpus, chosen: Sample, repeat: 
             return None
         return time_calls(call, inputs, repeat, f"{backend} {question}")
 
-    timeline = timed("timeline", lambda pair: questions.timeline(store, *pair), chosen.pairs)
+    timeline = timed("timeline", lambda pair: ask_timeline(store, *pair), chosen.pairs)
     partners = None
     if partners_available() and chosen.actors:
         from diplograph.queries.partners import partners as ask

@@ -1,14 +1,8 @@
 """Exports for the tools researchers already use: Gephi, Cytoscape, Neo4j, pandas/R, RDF stores.
 
 Everything starts from `diplograph.queries.events.events`, so an export takes the same filters
-as `ask events`. Two views of the events:
-
-- the **actor graph** (`view="actors"`): actors are nodes; each (source, target) pair becomes one
-  directed edge whose `weight` is its number of events, with the Goldstein sum and mean, the first
-  and last date, counts per QuadClass and per PLOVER type. An event with no target (a joint
-  statement) adds its actors as nodes but no edge.
-- the **event graph** (`view="events"`): actors and events are both nodes;
-  actor -[source]-> event -[target]-> actor, with every event field on the event node.
+as `ask events`. Two views of the events (`diplograph.queries.graphs`): the actor graph
+(`view="actors"`) and the event graph (`view="events"`).
 
 Formats:
 
@@ -34,29 +28,38 @@ Formats:
 from __future__ import annotations
 
 import csv
-import json
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import QueryError
+from diplograph.graph.records import EventRecord
 from diplograph.graph.stores import Store, write_neo4j_import
-from diplograph.queries.events import EventFilter, EventRecord, events
+from diplograph.queries.events import events
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.graphs import (
+    GRAPH_FORMATS,
+    LIST_SEPARATOR,
+    actor_graph,
+    edge_summary,
+    event_graph,
+    write_graph,
+)
+
+__all__ = ["EVENT_COLUMNS", "FORMATS", "ExportSummary", "actor_graph", "edge_summary",
+           "event_graph", "event_row", "export_graph", "rdf_quads", "write_events_csv",
+           "write_graph", "write_rdf"]
 
 if TYPE_CHECKING:
-    import networkx as nx
     from pyoxigraph import Quad
 
 VIEWS = ("actors", "events")
-GRAPH_FORMATS = ("graphml", "gexf", "json", "cytoscape")
 #: Our format names and the names `diplograph.graph.rdf.serialize` knows them by.
 RDF_FORMATS = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig",
                "jsonld": "jsonld"}
 FORMATS = (*GRAPH_FORMATS, "csv", *RDF_FORMATS, "html")
-LIST_SEPARATOR = "; "
 
 #: The events table: (column, meaning, nearest GDELT 2.0 event column or "").
 EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -139,17 +142,17 @@ def export_graph(store: Store, fmt: str, path: str | Path, *, view: str = "actor
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}; choose 'actors' or 'events'")
     started = time.perf_counter()
-    chosen = filters or EventFilter(**keywords)
+    asked = chosen(filters, **keywords)
     path = Path(path)
     if not path.parent.is_dir():
         raise QueryError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
     if fmt in RDF_FORMATS:
-        everything = chosen.params() == EventFilter(include_all=True).params()
-        count, quads = rdf_quads(store, chosen, everything=everything)
+        everything = asked.params() == EventFilter(include_all=True).params()
+        count, quads = rdf_quads(store, asked, everything=everything)
         triples = write_rdf(quads, fmt, path)
         return ExportSummary(fmt, (path,), count, triples=triples,
                              seconds=time.perf_counter() - started)
-    records = events(store, chosen)
+    records = events(store, asked)
     if fmt == "csv":
         if path.suffix.lower() == ".csv":
             write_events_csv(records, path)
@@ -165,139 +168,12 @@ def export_graph(store: Store, fmt: str, path: str | Path, *, view: str = "actor
     if fmt == "html":
         from diplograph.queries.html import write_html
 
-        graph = write_html(records, path, title=f"diplograph: {chosen.describe()}")
+        graph = write_html(records, path, title=f"diplograph: {asked.describe()}")
     else:
         graph = actor_graph(records) if view == "actors" else event_graph(records)
         write_graph(graph, fmt, path)
     return ExportSummary(fmt, (path,), len(records), nodes=graph.number_of_nodes(),
                          edges=graph.number_of_edges(), seconds=time.perf_counter() - started)
-
-
-def _networkx() -> Any:
-    try:
-        import networkx
-    except ImportError as missing:
-        raise QueryError("graph exports need networkx: pip install 'diplograph[export]'") \
-            from missing
-    return networkx
-
-
-def _flat(values: dict[str, Any]) -> dict[str, Any]:
-    """Attributes GraphML and GEXF can both hold: no None, lists joined into one string."""
-    out = {}
-    for key, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, (list, tuple)):
-            value = LIST_SEPARATOR.join(str(v) for v in value)
-        out[key] = value
-    return out
-
-
-def _add_actors(graph: nx.DiGraph, records: Sequence[EventRecord]) -> None:
-    """Actor nodes with how often each is on either side; the first description seen wins."""
-    as_source: Counter[str] = Counter()
-    as_target: Counter[str] = Counter()
-    for record in records:
-        for actor in record.source:
-            as_source[actor.id] += 1
-            _describe(graph, actor)
-        for actor in record.target:
-            as_target[actor.id] += 1
-            _describe(graph, actor)
-    for node in graph.nodes:
-        graph.nodes[node].update(as_source=as_source[node], as_target=as_target[node],
-                                 events=as_source[node] + as_target[node])
-
-
-def _describe(graph: nx.DiGraph, actor: Any) -> None:
-    if actor.id not in graph:
-        graph.add_node(actor.id, **_flat({"kind": "actor", "label": actor.name,
-                                          "actor_type": actor.type, "country": actor.country}))
-
-
-def actor_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
-    """Actors as nodes, each (source, target) pair's events folded into one weighted edge.
-
-    Edge attributes: `weight` (events), `goldstein_sum`, `goldstein_mean`, `first_date`,
-    `last_date` (ISO strings at their own precision; absent when no event is dated), `undated`
-    (events with no date), `quad1`..`quad4` (events per QuadClass), `plover_types`
-    ("CONSULT:3; AGREE:1", most frequent first) and `event_ids`.
-
-    >>> actor_graph([]).number_of_nodes()
-    0
-    """
-    graph = _networkx().DiGraph(view="actors")
-    _add_actors(graph, records)
-    pairs: dict[tuple[str, str], list[EventRecord]] = {}
-    for record in records:
-        for source in record.source:
-            for target in record.target:
-                if source.id != target.id:
-                    pairs.setdefault((source.id, target.id), []).append(record)
-    for (source, target), group in pairs.items():
-        graph.add_edge(source, target, **edge_summary(group))
-    return graph
-
-
-def edge_summary(group: Sequence[EventRecord]) -> dict[str, Any]:
-    """The typed attributes of one actor-graph edge (see `actor_graph`)."""
-    dates = sorted(r.date for r in group if r.date)
-    goldstein = round(sum(r.goldstein for r in group), 4)
-    quads = Counter(r.quad_class for r in group)
-    types = Counter(r.plover_type for r in group)
-    return _flat({
-        "weight": len(group),
-        "goldstein_sum": goldstein,
-        "goldstein_mean": round(goldstein / len(group), 4),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
-        "undated": len(group) - len(dates),
-        **{f"quad{q}": quads[q] for q in (1, 2, 3, 4)},
-        "plover_types": [f"{t}:{n}" for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))],
-        "event_ids": [r.id for r in group],
-    })
-
-
-def event_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
-    """Actors and events as nodes: actor -[role=source]-> event -[role=target]-> actor.
-
-    An event node carries every event field (`kind`="event", `label` the PLOVER type and date).
-    """
-    graph = _networkx().DiGraph(view="events")
-    _add_actors(graph, records)
-    for record in records:
-        fields = record.to_dict()
-        for name in ("id", "source", "target", "span"):
-            del fields[name]
-        graph.add_node(record.id, **_flat({
-            "kind": "event", "label": f"{record.plover_type} {record.date or 'undated'}",
-            "span_start": record.span[0], "span_end": record.span[1], **fields}))
-        for actor in record.source:
-            graph.add_edge(actor.id, record.id, role="source")
-        for actor in record.target:
-            graph.add_edge(record.id, actor.id, role="target")
-    return graph
-
-
-def write_graph(graph: nx.DiGraph, fmt: str, path: Path) -> None:
-    """Write a graph view with networkx in one of `GRAPH_FORMATS`."""
-    nx = _networkx()
-    if fmt == "graphml":
-        nx.write_graphml(graph, path, named_key_ids=True)
-    elif fmt == "gexf":
-        nx.write_gexf(graph, path)
-    elif fmt == "json":
-        _write_json(nx.node_link_data(graph, edges="edges"), path)
-    elif fmt == "cytoscape":
-        _write_json(nx.cytoscape_data(graph), path)
-    else:
-        raise QueryError(f"{fmt!r} is not a graph format; choose one of {', '.join(GRAPH_FORMATS)}")
-
-
-def _write_json(data: Any, path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
 
 
 def event_row(record: EventRecord) -> dict[str, Any]:

@@ -27,8 +27,8 @@ from diplograph.graph.codes import CONFLICT, COOPERATION
 from diplograph.graph.lookup import lookup_key
 from diplograph.graph.stores import PARTNER_KINDS, Store
 from diplograph.graph.vocab import resource_iri
-from diplograph.queries.events import EventFilter
-from diplograph.queries.questions import run
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.templates import run
 
 #: What a counterpart is for each `by`, as the start of its lookup key.
 PREFIXES = PARTNER_KINDS
@@ -63,7 +63,8 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
              plover_types: str | Iterable[str] | None = (),
              cameo: str | Iterable[str] | None = (),
              quad_classes: str | Iterable[int | str] | None = (),
-             include_all: bool = False) -> list[PartnerRecord]:
+             include_all: bool = False,
+             filters: EventFilter | None = None) -> list[PartnerRecord]:
     """The `top` counterparts of `actor`, the busiest first or by net Goldstein.
 
     `sort` "events" ranks by number of events, "cooperative" by Goldstein sum from the highest,
@@ -79,9 +80,9 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
         raise QueryError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     if top < 1:
         raise QueryError(f"top must be at least 1, got {top}")
-    chosen = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
-                         since=since, until=until, include_all=include_all).rollup_filter()
-    rows = store.partner_counts(lookup_key(actor), by, chosen)
+    asked = chosen(filters, plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
+                   since=since, until=until, include_all=include_all).rollup_filter()
+    rows = store.partner_counts(lookup_key(actor), by, asked)
     totals: dict[str, dict[str, Any]] = {}
     for row in rows:
         total = totals.setdefault(row.counterpart_key, {

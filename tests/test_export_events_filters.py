@@ -12,7 +12,7 @@ from diplograph.graph.lookup import lookup_key
 from diplograph.graph.lookup import article_actors
 from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.events import EventFilter, events
-from diplograph.queries.questions import date_bound
+from diplograph.queries.dates import date_bound
 
 FILTERS = [
     {},

@@ -12,7 +12,7 @@ pytest.importorskip("matplotlib", reason="plots need matplotlib (the export extr
 from diplograph.errors import QueryError  # noqa: E402
 from diplograph.graph.stores.oxigraph.store import OxigraphStore  # noqa: E402
 from diplograph.queries.plot import QUAD_COLORS, plot_timeline  # noqa: E402
-from diplograph.queries.questions import timeline  # noqa: E402
+from diplograph.queries.timeline import timeline  # noqa: E402
 
 
 @pytest.fixture(scope="module")
