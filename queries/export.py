@@ -225,13 +225,13 @@ def rdf_quads(store: Store, filters: EventFilter, *,
     """How many events an RDF export holds, and its statements (see the module docstring)."""
     stored = store.stored_quads() if everything else None
     if stored is not None:
-        from pyoxigraph import NamedNode
         from rdflib.namespace import RDF
 
         from diplograph.graph.vocab import SEM
 
-        kind = (NamedNode(str(RDF.type)), NamedNode(str(SEM.Event)))
-        return len({q.subject for q in stored if (q.predicate, q.object) == kind}), stored
+        kind = (str(RDF.type), str(SEM.Event))
+        return len({q.subject for q in stored
+                    if (q.predicate.value, q.object.value) == kind}), stored
     records = events(store, filters)
     return len(records), store.event_quads(records)
 
