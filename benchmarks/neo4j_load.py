@@ -27,9 +27,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from diplograph.graph import neo4j_shape as shape
+from diplograph.graph.stores.neo4j import shape
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
-from diplograph.graph.stores.neo4j_store import Neo4jStore
+from diplograph.graph.stores.neo4j.store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS_PER_ARTICLE = 10

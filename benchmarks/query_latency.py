@@ -42,7 +42,7 @@ from diplograph.graph import codes
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
 from diplograph.graph.rdf import article_nquads
 from diplograph.graph.stores import Store
-from diplograph.queries import questions
+from diplograph.queries.timeline import timeline as ask_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MS = 50.0
@@ -248,7 +248,7 @@ def behind_pairs(corpus: Corpus, chosen: Sample) -> tuple[Corpus, Sample]:
 
 def timeline_total(store: Store, pair: tuple[str, str]) -> int:
     """Factual events between the pair, all months plus the month-less ones."""
-    return sum(row.events for row in questions.timeline(store, *pair))
+    return sum(row.events for row in ask_timeline(store, *pair))
 
 
 def partners_available() -> bool:
@@ -359,7 +359,7 @@ def measure(store: Store, backend: str, corpus: Corpus, chosen: Sample, repeat: 
             return None
         return time_calls(call, inputs, repeat, f"{backend} {question}")
 
-    timeline = timed("timeline", lambda pair: questions.timeline(store, *pair), chosen.pairs)
+    timeline = timed("timeline", lambda pair: ask_timeline(store, *pair), chosen.pairs)
     partners = None
     if partners_available() and chosen.actors:
         from diplograph.queries.partners import partners as ask
@@ -464,7 +464,7 @@ def rollup_nquads(store: Any) -> str:
 
 def run_oxigraph(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
                  shared: dict[str, Any]) -> Result:
-    from diplograph.graph.stores.oxigraph_store import OxigraphStore
+    from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
     base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="qlat-oxigraph-"))
     path = base / f"oxigraph-{corpus.events}"
@@ -484,7 +484,7 @@ def run_oxigraph(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
 
 def run_neo4j(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
               shared: dict[str, Any]) -> Result:
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     server = None
     if not args.neo4j_uri:
@@ -516,7 +516,7 @@ def run_rdflib(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
                shared: dict[str, Any]) -> Result:
     """Load time counts the articles' quads only; the rollup is copied in untimed."""
     if "rollup" not in shared:  # rdflib on its own: build the rollup in a scratch Oxigraph
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
         scratch = Path(tempfile.mkdtemp(prefix="qlat-rollup-"))
         try:

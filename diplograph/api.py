@@ -55,8 +55,8 @@ def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
     Each article replaces what it wrote before, so running the same ingest again leaves the store
     as it was, and an interrupted ingest is resumed by running it again.
     """
-    owned = not hasattr(store, "write")
-    target: Store = open_store(store) if owned else store  # type: ignore[arg-type]
+    owned = not isinstance(store, Store)
+    target = store if isinstance(store, Store) else open_store(store)
     summary = IngestSummary(store=str(store) if owned else type(target).__name__)
     try:
         batch: list[ArticleGraph] = []

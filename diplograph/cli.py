@@ -299,7 +299,7 @@ def met(actor: str, since: str | None, until: str | None, include_all: bool,
       diplograph ask met KGZ --since 2017-01-01 --format csv
     """
     from diplograph.graph.stores import open_store
-    from diplograph.queries.questions import met as ask_met
+    from diplograph.queries.met import met as ask_met
 
     with open_store(store) as opened:
         records = ask_met(opened, actor, since=since, until=until, include_all=include_all)
@@ -345,7 +345,7 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
       diplograph ask timeline USA CHN --by year --quad-class 3 --quad-class 4 --since 2015
     """
     from diplograph.graph.stores import open_store
-    from diplograph.queries.questions import timeline as ask_timeline
+    from diplograph.queries.timeline import timeline as ask_timeline
 
     with open_store(store) as opened:
         rows = [r.to_dict() for r in ask_timeline(opened, a, b, **options)]
@@ -724,7 +724,7 @@ def stats(store: str | None, fmt: str) -> None:
       diplograph stats --store bolt://localhost:7687 --format json
     """
     from diplograph.graph.stores import open_store
-    from diplograph.queries.questions import stats as ask_stats
+    from diplograph.queries.stats import stats as ask_stats
 
     with open_store(store) as opened:
         figures = ask_stats(opened).to_dict()

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 from pyoxigraph import Quad, RdfFormat, Triple, parse
 from pyoxigraph import serialize as _serialize
@@ -42,14 +41,13 @@ from diplograph.graph.model import (
     actor_id,
     date_precision,
 )
-from diplograph.graph.tallies import Cell, article_tallies, is_factual
+from diplograph.graph.rollup import Cell, article_tallies, is_factual, tally_text
 from diplograph.graph.vocab import (
     ACTOR_CLASSES,
     DG,
     PREFIXES,
     SEM,
     dyad_iri,
-    dyad_keys,
     graph_iri,
     place_id,
     relation_iri,
@@ -252,34 +250,6 @@ def _tallies(out: _Lines, tallies: Mapping[Cell, int]) -> None:
     for cell, events in tallies.items():
         out.add(iri(dyad_iri(cell.first_key, cell.second_key)), P["tally"],
                 text(tally_text(cell, events)))
-
-
-def tally_text(cell: Cell, events: int) -> str:
-    """A tally literal: `Cell.text`, then the number of events.
-
-    >>> tally_text(Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9,
-    ...                 "CONSULT"), 2)
-    '2017-01 ab 1 042 1 1.9 CONSULT 2'
-    """
-    return f"{cell.text()} {events}"
-
-
-def read_tally(dyad: str, value: str) -> tuple[Cell, int]:
-    """The cell and count of a tally literal filed under `dyad` (the inverse of `tally_text`).
-
-    >>> cell = Cell("country:CHN", "country:KGZ", "-", "ba", False, "040", 1, 1.0, "CONSULT")
-    >>> read_tally(dyad_iri("country:CHN", "country:KGZ"), tally_text(cell, 2)) == (cell, 2)
-    True
-    """
-    first_key, second_key = _keys_of(dyad)
-    cell_text, events = value.rsplit(" ", 1)
-    return Cell.parse(first_key, second_key, cell_text), int(events)
-
-
-@lru_cache(maxsize=1 << 16)
-def _keys_of(dyad: str) -> tuple[str, str]:
-    """`dyad_keys`, cached: a store reads the same busy pairs in article after article."""
-    return dyad_keys(dyad)
 
 
 def _place(out: _Lines, location: Location) -> str:

@@ -16,8 +16,9 @@ from typing import Any
 from diplograph.graph.lookup import lookup_key, normalise_name
 from diplograph.graph.stores import Store
 from diplograph.graph.vocab import resource_iri
-from diplograph.queries.events import EventFilter, events
-from diplograph.queries.questions import run
+from diplograph.queries.events import events
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.templates import run
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,16 @@ def actor(store: Store, spec: str, *, top: int = 10, since: str | None = None,
           until: str | None = None, plover_types: str | Iterable[str] | None = (),
           cameo: str | Iterable[str] | None = (),
           quad_classes: str | Iterable[int | str] | None = (),
-          include_all: bool = False) -> list[ActorProfile]:
+          include_all: bool = False, filters: EventFilter | None = None) -> list[ActorProfile]:
     """Profiles of the actors `spec` names (a name or alias, an id, or ISO3 for the country).
 
     A name two actors share gives two profiles; an ISO3 code gives the country itself, not every
     actor of that country. The dates and type filters (those of `EventFilter`) choose the events
-    the counterparts and the event mix are counted from; names and roles are always all given.
+    the counterparts and the event mix are counted from, given as `filters` or as keywords;
+    names and roles are always all given.
     """
-    chosen = EventFilter(since=since, until=until, plover_types=plover_types, cameo=cameo,
-                         quad_classes=quad_classes, include_all=include_all)
-    chosen.params()  # every value checked before a query runs
+    asked = chosen(filters, since=since, until=until, plover_types=plover_types, cameo=cameo,
+                   quad_classes=quad_classes, include_all=include_all)
     key = lookup_key(spec)
     if key.startswith("country:"):
         key = f"id:country:{key.split(':', 1)[1]}"
@@ -80,10 +81,10 @@ def actor(store: Store, spec: str, *, top: int = 10, since: str | None = None,
     for row in rows:
         entry = found.setdefault(row["actor_id"], {**row, "keys": set()})
         entry["keys"].add(row["match_key"])
-    return [_profile(store, entry, top, chosen) for _, entry in sorted(found.items())]
+    return [_profile(store, entry, top, asked) for _, entry in sorted(found.items())]
 
 
-def _profile(store: Store, entry: dict[str, Any], top: int, chosen: EventFilter) -> ActorProfile:
+def _profile(store: Store, entry: dict[str, Any], top: int, asked: EventFilter) -> ActorProfile:
     actor_id = entry["actor_id"]
     name_key = f"name:{normalise_name(entry['name'])}"
     aliases = sorted(k[5:] for k in entry["keys"] if k.startswith("name:") and k != name_key)
@@ -95,7 +96,7 @@ def _profile(store: Store, entry: dict[str, Any], top: int, chosen: EventFilter)
     counts: Counter[str] = Counter()
     goldstein: Counter[str] = Counter()
     described: dict[str, Any] = {}
-    for record in events(store, replace(chosen, actor=actor_id)):
+    for record in events(store, replace(asked, actor=actor_id)):
         mix[record.plover_type] += 1
         ours = any(a.id == actor_id for a in record.source)
         others = record.target if ours and record.target else record.source

@@ -18,7 +18,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from diplograph.graph.stores import Store
-from diplograph.queries.events import EventActor, EventFilter, EventRecord, events
+from diplograph.graph.records import EventActor, EventRecord
+from diplograph.queries.events import events
+from diplograph.queries.filters import EventFilter, chosen
 
 AGREE = "AGREE"
 SIGNED = "057"
@@ -59,10 +61,12 @@ def agreements(store: Store, actor: str | None = None, counterpart: str | None =
                plover_types: str | Iterable[str] | None = (),
                cameo: str | Iterable[str] | None = (),
                quad_classes: str | Iterable[int | str] | None = (),
-               include_all: bool = False) -> list[AgreementRecord]:
+               include_all: bool = False,
+               filters: EventFilter | None = None) -> list[AgreementRecord]:
     """Agreements with `actor` (and `counterpart`) as a party, oldest first, undated last.
 
-    Actors and filters are those of `EventFilter`; `signed_only` keeps the signings alone.
+    Actors and filters are those of `EventFilter`, given as `filters` or as keywords;
+    `signed_only` keeps the signings alone.
 
     >>> import tempfile
     >>> from diplograph.graph.stores import open_store
@@ -71,13 +75,12 @@ def agreements(store: Store, actor: str | None = None, counterpart: str | None =
     []
 
     Raises:
-        QueryError: for a filter value that is not valid (see `EventFilter.params`).
+        QueryError: for a filter value that is not valid (see `EventFilter`).
     """
-    asked = EventFilter(actor=actor, counterpart=counterpart, plover_types=plover_types,
-                        cameo=cameo, quad_classes=quad_classes, since=since, until=until,
-                        include_all=include_all)
-    params = asked.params()  # checks every value before any query runs
-    types, codes = _listed(params["types"]), _listed(params["cameo"])
+    asked = chosen(filters, actor=actor, counterpart=counterpart, plover_types=plover_types,
+                   cameo=cameo, quad_classes=quad_classes, since=since, until=until,
+                   include_all=include_all)
+    types, codes = asked.plover_types, asked.cameo
     found: dict[str, EventRecord] = {}
     if not signed_only and (not types or AGREE in types):
         for record in events(store, replace(asked, plover_types=AGREE)):
@@ -89,11 +92,6 @@ def agreements(store: Store, actor: str | None = None, counterpart: str | None =
             found[record.id] = record
     ordered = sorted(found.values(), key=lambda r: (r.date is None, r.date or "", r.id))
     return [_record(r) for r in ordered]
-
-
-def _listed(joined: str) -> list[str]:
-    """The values of a '|A|B|' template parameter."""
-    return [value for value in joined.split("|") if value]
 
 
 def _record(event: EventRecord) -> AgreementRecord:

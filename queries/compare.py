@@ -20,7 +20,8 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.graph.codes import CONFLICT, COOPERATION
 from diplograph.graph.stores import Store
-from diplograph.queries.questions import TimelineRow, date_bound, timeline
+from diplograph.queries.dates import date_bound
+from diplograph.queries.timeline import TimelineRow, timeline
 
 
 
@@ -62,7 +63,8 @@ def compare(store: Store, a: str, b: str, period1: str, period2: str, *, directe
             **filters: Any) -> list[Change]:
     """Events, Goldstein, cooperation and conflict, and each PLOVER type, in two periods.
 
-    `filters` are those of `timeline` (plover_types, cameo, quad_classes, include_all).
+    `filters` are those of `timeline`: an `EventFilter` as ``filters=``, or plover_types, cameo,
+    quad_classes and include_all as keywords; its dates play no part.
     """
     sides = []
     for text in (period1, period2):

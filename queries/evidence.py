@@ -19,7 +19,7 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.graph.stores import Store
 from diplograph.graph.vocab import resource_iri
-from diplograph.queries.questions import run
+from diplograph.queries.templates import run
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,8 @@
 """Exports for the tools researchers already use: Gephi, Cytoscape, Neo4j, pandas/R, RDF stores.
 
 Everything starts from `diplograph.queries.events.events`, so an export takes the same filters
-as `ask events`. Two views of the events:
-
-- the **actor graph** (`view="actors"`): actors are nodes; each (source, target) pair becomes one
-  directed edge whose `weight` is its number of events, with the Goldstein sum and mean, the first
-  and last date, counts per QuadClass and per PLOVER type. An event with no target (a joint
-  statement) adds its actors as nodes but no edge.
-- the **event graph** (`view="events"`): actors and events are both nodes;
-  actor -[source]-> event -[target]-> actor, with every event field on the event node.
+as `ask events`. Two views of the events (`diplograph.queries.graphs`): the actor graph
+(`view="actors"`) and the event graph (`view="events"`).
 
 Formats:
 
@@ -18,14 +12,14 @@ Formats:
 - `csv`: to a path ending in ``.csv``, the events table alone (`EVENT_COLUMNS`, one row per event,
   GDELT-like); to any other path, a directory holding ``events.csv`` and a ``neo4j/`` folder of
   node and relationship files for ``neo4j-admin database import full``, in the shape
-  `diplograph.graph.neo4j_shape` describes, so the imported database answers diplograph's own
-  questions.
+  the Neo4j backend keeps (`diplograph.graph.stores.write_neo4j_import`), so the imported
+  database answers diplograph's own questions.
 - `ttl`, `nt`, `nq`, `trig`, `jsonld`: RDF. From the embedded store these are the store's own
   quads: all of them when every event is asked for (`include_all` and no other filter: a
   lossless copy, affiliations and the timeline tallies included), else the statements about the
   chosen events (each event, its article, its place, its actors' descriptions and the direct
-  actor-to-actor links it made; not the tallies, which count whole articles). From any other
-  store the chosen events are mapped back through `diplograph.graph.rdf.article_quads`, which
+  actor-to-actor links it made; not the tallies, which count whole articles). From a store
+  that keeps no RDF (Neo4j) the chosen events are mapped back through the RDF mapping, which
   gives the same statements except actor aliases, lookup keys from aliases or affiliations, and
   affiliations, which such a store does not return. TriG, N-Quads and JSON-LD keep one named
   graph per article; Turtle and N-Triples hold the union.
@@ -34,29 +28,38 @@ Formats:
 from __future__ import annotations
 
 import csv
-import json
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import QueryError
-from diplograph.graph.stores import Store
-from diplograph.queries.events import EventFilter, EventRecord, events
+from diplograph.graph.records import EventRecord
+from diplograph.graph.stores import Store, write_neo4j_import
+from diplograph.queries.events import events
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.graphs import (
+    GRAPH_FORMATS,
+    LIST_SEPARATOR,
+    actor_graph,
+    edge_summary,
+    event_graph,
+    write_graph,
+)
+
+__all__ = ["EVENT_COLUMNS", "FORMATS", "ExportSummary", "actor_graph", "edge_summary",
+           "event_graph", "event_row", "export_graph", "rdf_quads", "write_events_csv",
+           "write_graph", "write_rdf"]
 
 if TYPE_CHECKING:
-    import networkx as nx
     from pyoxigraph import Quad
 
 VIEWS = ("actors", "events")
-GRAPH_FORMATS = ("graphml", "gexf", "json", "cytoscape")
 #: Our format names and the names `diplograph.graph.rdf.serialize` knows them by.
 RDF_FORMATS = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig",
                "jsonld": "jsonld"}
 FORMATS = (*GRAPH_FORMATS, "csv", *RDF_FORMATS, "html")
-LIST_SEPARATOR = "; "
 
 #: The events table: (column, meaning, nearest GDELT 2.0 event column or "").
 EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -139,17 +142,17 @@ def export_graph(store: Store, fmt: str, path: str | Path, *, view: str = "actor
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}; choose 'actors' or 'events'")
     started = time.perf_counter()
-    chosen = filters or EventFilter(**keywords)
+    asked = chosen(filters, **keywords)
     path = Path(path)
     if not path.parent.is_dir():
         raise QueryError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
     if fmt in RDF_FORMATS:
-        everything = chosen.params() == EventFilter(include_all=True).params()
-        count, quads = rdf_quads(store, chosen, everything=everything)
+        everything = asked.params() == EventFilter(include_all=True).params()
+        count, quads = rdf_quads(store, asked, everything=everything)
         triples = write_rdf(quads, fmt, path)
         return ExportSummary(fmt, (path,), count, triples=triples,
                              seconds=time.perf_counter() - started)
-    records = events(store, chosen)
+    records = events(store, asked)
     if fmt == "csv":
         if path.suffix.lower() == ".csv":
             write_events_csv(records, path)
@@ -165,139 +168,12 @@ def export_graph(store: Store, fmt: str, path: str | Path, *, view: str = "actor
     if fmt == "html":
         from diplograph.queries.html import write_html
 
-        graph = write_html(records, path, title=f"diplograph: {chosen.describe()}")
+        graph = write_html(records, path, title=f"diplograph: {asked.describe()}")
     else:
         graph = actor_graph(records) if view == "actors" else event_graph(records)
         write_graph(graph, fmt, path)
     return ExportSummary(fmt, (path,), len(records), nodes=graph.number_of_nodes(),
                          edges=graph.number_of_edges(), seconds=time.perf_counter() - started)
-
-
-def _networkx() -> Any:
-    try:
-        import networkx
-    except ImportError as missing:
-        raise QueryError("graph exports need networkx: pip install 'diplograph[export]'") \
-            from missing
-    return networkx
-
-
-def _flat(values: dict[str, Any]) -> dict[str, Any]:
-    """Attributes GraphML and GEXF can both hold: no None, lists joined into one string."""
-    out = {}
-    for key, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, (list, tuple)):
-            value = LIST_SEPARATOR.join(str(v) for v in value)
-        out[key] = value
-    return out
-
-
-def _add_actors(graph: nx.DiGraph, records: Sequence[EventRecord]) -> None:
-    """Actor nodes with how often each is on either side; the first description seen wins."""
-    as_source: Counter[str] = Counter()
-    as_target: Counter[str] = Counter()
-    for record in records:
-        for actor in record.source:
-            as_source[actor.id] += 1
-            _describe(graph, actor)
-        for actor in record.target:
-            as_target[actor.id] += 1
-            _describe(graph, actor)
-    for node in graph.nodes:
-        graph.nodes[node].update(as_source=as_source[node], as_target=as_target[node],
-                                 events=as_source[node] + as_target[node])
-
-
-def _describe(graph: nx.DiGraph, actor: Any) -> None:
-    if actor.id not in graph:
-        graph.add_node(actor.id, **_flat({"kind": "actor", "label": actor.name,
-                                          "actor_type": actor.type, "country": actor.country}))
-
-
-def actor_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
-    """Actors as nodes, each (source, target) pair's events folded into one weighted edge.
-
-    Edge attributes: `weight` (events), `goldstein_sum`, `goldstein_mean`, `first_date`,
-    `last_date` (ISO strings at their own precision; absent when no event is dated), `undated`
-    (events with no date), `quad1`..`quad4` (events per QuadClass), `plover_types`
-    ("CONSULT:3; AGREE:1", most frequent first) and `event_ids`.
-
-    >>> actor_graph([]).number_of_nodes()
-    0
-    """
-    graph = _networkx().DiGraph(view="actors")
-    _add_actors(graph, records)
-    pairs: dict[tuple[str, str], list[EventRecord]] = {}
-    for record in records:
-        for source in record.source:
-            for target in record.target:
-                if source.id != target.id:
-                    pairs.setdefault((source.id, target.id), []).append(record)
-    for (source, target), group in pairs.items():
-        graph.add_edge(source, target, **edge_summary(group))
-    return graph
-
-
-def edge_summary(group: Sequence[EventRecord]) -> dict[str, Any]:
-    """The typed attributes of one actor-graph edge (see `actor_graph`)."""
-    dates = sorted(r.date for r in group if r.date)
-    goldstein = round(sum(r.goldstein for r in group), 4)
-    quads = Counter(r.quad_class for r in group)
-    types = Counter(r.plover_type for r in group)
-    return _flat({
-        "weight": len(group),
-        "goldstein_sum": goldstein,
-        "goldstein_mean": round(goldstein / len(group), 4),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
-        "undated": len(group) - len(dates),
-        **{f"quad{q}": quads[q] for q in (1, 2, 3, 4)},
-        "plover_types": [f"{t}:{n}" for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))],
-        "event_ids": [r.id for r in group],
-    })
-
-
-def event_graph(records: Sequence[EventRecord]) -> nx.DiGraph:
-    """Actors and events as nodes: actor -[role=source]-> event -[role=target]-> actor.
-
-    An event node carries every event field (`kind`="event", `label` the PLOVER type and date).
-    """
-    graph = _networkx().DiGraph(view="events")
-    _add_actors(graph, records)
-    for record in records:
-        fields = record.to_dict()
-        for name in ("id", "source", "target", "span"):
-            del fields[name]
-        graph.add_node(record.id, **_flat({
-            "kind": "event", "label": f"{record.plover_type} {record.date or 'undated'}",
-            "span_start": record.span[0], "span_end": record.span[1], **fields}))
-        for actor in record.source:
-            graph.add_edge(actor.id, record.id, role="source")
-        for actor in record.target:
-            graph.add_edge(record.id, actor.id, role="target")
-    return graph
-
-
-def write_graph(graph: nx.DiGraph, fmt: str, path: Path) -> None:
-    """Write a graph view with networkx in one of `GRAPH_FORMATS`."""
-    nx = _networkx()
-    if fmt == "graphml":
-        nx.write_graphml(graph, path, named_key_ids=True)
-    elif fmt == "gexf":
-        nx.write_gexf(graph, path)
-    elif fmt == "json":
-        _write_json(nx.node_link_data(graph, edges="edges"), path)
-    elif fmt == "cytoscape":
-        _write_json(nx.cytoscape_data(graph), path)
-    else:
-        raise QueryError(f"{fmt!r} is not a graph format; choose one of {', '.join(GRAPH_FORMATS)}")
-
-
-def _write_json(data: Any, path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
 
 
 def event_row(record: EventRecord) -> dict[str, Any]:
@@ -344,193 +220,20 @@ def write_events_csv(records: Iterable[EventRecord], path: Path) -> None:
         writer.writerows(event_row(r) for r in records)
 
 
-def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
-        tuple[Path, ...], tuple[str, ...]]:
-    """Node and relationship files for ``neo4j-admin database import full``, and the command.
-
-    The import gives the graph `diplograph.graph.neo4j_shape` describes: Actor, Event and
-    Article nodes, SOURCE_OF/TARGETS with each article's description of the actor (lookup keys
-    from its id, name and country, and the :LookupKey nodes the questions enter by), REPORTED_IN,
-    and the direct actor-to-actor relationships. Affiliations are not part of an event export,
-    nor is the timeline rollup, which only a store's own writer keeps: such a database answers
-    `events`, `met`, `path` and raw Cypher, while `timeline`, `partners` and `compare` need the
-    articles ingested. Run the command in `folder` with the server stopped;
-    ``--overwrite-destination`` replaces the database named last.
-    """
-    from diplograph.graph.neo4j_shape import ACTOR_LABELS, direct_type, has_direct_link
-
-    folder.mkdir(parents=True, exist_ok=True)
-    actors: dict[str, Any] = {}
-    articles: dict[str, EventRecord] = {}
-    known_as: dict[tuple[str, str], None] = {}
-    for record in records:
-        articles.setdefault(record.article_id, record)
-        for actor in (*record.source, *record.target):
-            actors.setdefault(actor.id, actor)
-            known_as.update(dict.fromkeys((actor.id, key) for key in _keys(actor).split(";")))
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {
-        "actors.csv": (["id:ID(Actor)", "name", "type", "country", ":LABEL"], [
-            [a.id, a.name, a.type, a.country, f"Actor;{ACTOR_LABELS[a.type]}"]
-            for a in actors.values()]),
-        "articles.csv": (["id:ID(Article)", "title", "date", "url", ":LABEL"], [
-            [r.article_id, r.article_title, r.article_date, r.article_url, "Article"]
-            for r in articles.values()]),
-        "events.csv": (_NEO4J_EVENT_HEADER, [_neo4j_event(r) for r in records]),
-        "lookup_keys.csv": (["key:ID(LookupKey)", ":LABEL"], [
-            [key, "LookupKey"] for key in sorted({key for _, key in known_as})]),
-        "known_as.csv": ([":START_ID(Actor)", ":END_ID(LookupKey)", ":TYPE"], [
-            [actor_id, key, "KNOWN_AS"] for actor_id, key in known_as]),
-        "reported_in.csv": (
-            [":START_ID(Event)", ":END_ID(Article)", "sentence_index:int", "span:int[]", ":TYPE"],
-            [[r.id, r.article_id, r.sentence_index, f"{r.span[0]};{r.span[1]}", "REPORTED_IN"]
-             for r in records]),
-        "source_of.csv": (
-            [":START_ID(Actor)", ":END_ID(Event)", "name", "country", "match_keys:string[]",
-             ":TYPE"],
-            [[a.id, r.id, a.name, a.country, _keys(a), "SOURCE_OF"]
-             for r in records for a in r.source]),
-        "targets.csv": (
-            [":START_ID(Event)", ":END_ID(Actor)", "name", "country", "match_keys:string[]",
-             ":TYPE"],
-            [[r.id, a.id, a.name, a.country, _keys(a), "TARGETS"]
-             for r in records for a in r.target]),
-        "direct.csv": (
-            [":START_ID(Actor)", ":END_ID(Actor)", "event_id", "article_id", "date", ":TYPE"],
-            [[s.id, t.id, r.id, r.article_id, r.date, direct_type(r.predicate)]
-             for r in records if has_direct_link(r)  # type: ignore[arg-type]
-             for s, t in dict.fromkeys((s, t) for s in r.source for t in r.target)]),
-    }
-    paths = []
-    for name, (header, rows) in tables.items():
-        path = folder / name
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows(rows)
-        paths.append(path)
-    command = ("neo4j-admin", "database", "import", "full",
-               "--nodes=actors.csv", "--nodes=articles.csv", "--nodes=events.csv",
-               "--nodes=lookup_keys.csv", "--relationships=known_as.csv",
-               "--relationships=reported_in.csv", "--relationships=source_of.csv",
-               "--relationships=targets.csv", "--relationships=direct.csv",
-               "--multiline-fields=true", "--overwrite-destination=true", "neo4j")
-    return tuple(paths), command
-
-
-_NEO4J_EVENT_HEADER = [
-    "id:ID(Event)", "article_id", "sentence_index:int", "sentence", "span:int[]", "trigger",
-    "predicate", "plover_type", "plover_mode", "plover_context:string[]", "cameo_code",
-    "goldstein:double", "quad_class:int", "object", "date", "date_precision", "date_basis",
-    "month", "location_name", "location_country", "negated:boolean", "modality",
-    "confidence:double", "mention_sentences:int[]", "story_key", ":LABEL"]
-
-
-def _neo4j_event(r: EventRecord) -> list[Any]:
-    """The event's properties as `neo4j_shape.event_properties` writes them."""
-    month = r.date[:7] if r.date and r.date_precision != "year" else None
-    return [r.id, r.article_id, r.sentence_index, r.sentence, f"{r.span[0]};{r.span[1]}",
-            r.trigger, r.predicate, r.plover_type, r.plover_mode, ";".join(r.plover_context),
-            r.cameo_code, r.goldstein, r.quad_class, r.object, r.date, r.date_precision,
-            r.date_basis, month, r.location_name, r.location_country, str(r.negated).lower(),
-            r.modality, r.confidence, ";".join(map(str, r.mention_sentences)), r.story_key,
-            "Event"]
-
-
-def _keys(actor: Any) -> str:
-    from diplograph.graph.lookup import actor_keys
-    from diplograph.graph.model import Actor
-
-    described = Actor(actor.name, actor.type, actor.country, id=actor.id)
-    return ";".join(sorted(actor_keys(described)))
-
-
 def rdf_quads(store: Store, filters: EventFilter, *,
               everything: bool) -> tuple[int, list[Quad]]:
     """How many events an RDF export holds, and its statements (see the module docstring)."""
-    from diplograph.graph.stores.oxigraph_store import OxigraphStore
-
-    if isinstance(store, OxigraphStore) and everything:
-        from pyoxigraph import NamedNode
+    stored = store.stored_quads() if everything else None
+    if stored is not None:
         from rdflib.namespace import RDF
 
         from diplograph.graph.vocab import SEM
 
-        quads = list(store.stored_quads())  # the articles' quads, not the derived rollup
-        kind = (NamedNode(str(RDF.type)), NamedNode(str(SEM.Event)))
-        count = len({q.subject for q in quads if (q.predicate, q.object) == kind})
-        return count, quads
+        kind = (str(RDF.type), str(SEM.Event))
+        return len({q.subject for q in stored
+                    if (q.predicate.value, q.object.value) == kind}), stored
     records = events(store, filters)
-    if isinstance(store, OxigraphStore):
-        return len(records), _stored_quads(store, records)
-    return len(records), _rebuilt_quads(records)
-
-
-def _stored_quads(store: Any, records: Sequence[EventRecord]) -> list[Quad]:
-    """From the embedded store, the quads about the chosen events, in their articles' graphs.
-
-    Each article's graph is read once: its quads about the chosen events, the article, their
-    places and their actors, and of the direct actor-to-actor links only the chosen events' own.
-    """
-    from pyoxigraph import NamedNode
-
-    from diplograph.graph.model import Location
-    from diplograph.graph.neo4j_shape import has_direct_link
-    from diplograph.graph.vocab import REL, graph_iri, place_id, relation_iri, resource_iri
-
-    by_article: dict[str, list[EventRecord]] = {}
-    for record in records:
-        by_article.setdefault(record.article_id, []).append(record)
-    chosen: list[Quad] = []
-    for article_id, group in by_article.items():
-        subjects = {resource_iri("article", article_id)}
-        links: set[tuple[str, str, str]] = set()
-        for r in group:
-            subjects.add(resource_iri("event", r.id))
-            subjects.update(resource_iri("actor", a.id) for a in (*r.source, *r.target))
-            if r.location_name:
-                subjects.add(resource_iri("place", place_id(
-                    Location(r.location_name, r.location_country))))
-            if has_direct_link(r):  # type: ignore[arg-type]
-                relation = relation_iri(r.predicate)
-                links.update((resource_iri("actor", s.id), relation, resource_iri("actor", t.id))
-                             for s in r.source for t in r.target)
-        for quad in store.store.quads_for_pattern(None, None, None,
-                                                  NamedNode(graph_iri(article_id))):
-            subject, predicate = quad.subject.value, quad.predicate.value
-            if subject not in subjects:
-                continue
-            if not predicate.startswith(REL) or (subject, predicate, quad.object.value) in links:
-                chosen.append(quad)
-    return chosen
-
-
-def _rebuilt_quads(records: Sequence[EventRecord]) -> list[Quad]:
-    """The chosen events mapped back to model objects and through `graph.rdf.article_quads`."""
-    from diplograph.graph.model import Actor, Article, ArticleGraph, Event, Location
-    from diplograph.graph.rdf import article_quads
-
-    by_article: dict[str, list[EventRecord]] = {}
-    for record in records:
-        by_article.setdefault(record.article_id, []).append(record)
-    quads: list[Quad] = []
-    for article_id, group in by_article.items():
-        head = group[0]
-        article = Article(text="", id=article_id, title=head.article_title,
-                          date=head.article_date, url=head.article_url)
-        rebuilt = tuple(Event(
-            article_id=r.article_id, sentence_index=r.sentence_index, sentence=r.sentence,
-            span=r.span, trigger=r.trigger, predicate=r.predicate, plover_type=r.plover_type,
-            cameo_code=r.cameo_code, goldstein=r.goldstein, quad_class=r.quad_class,
-            source=tuple(Actor(a.name, a.type, a.country, id=a.id) for a in r.source),
-            target=tuple(Actor(a.name, a.type, a.country, id=a.id) for a in r.target),
-            plover_mode=r.plover_mode, plover_context=r.plover_context, object=r.object,
-            date=r.date, negated=r.negated, modality=r.modality,  # type: ignore[arg-type]
-            confidence=r.confidence, id=r.id, date_basis=r.date_basis,  # type: ignore[arg-type]
-            mention_sentences=r.mention_sentences, story_key=r.story_key,
-            location=Location(r.location_name, r.location_country) if r.location_name else None)
-            for r in group)
-        quads.extend(article_quads(ArticleGraph(article, rebuilt)))
-    return quads
+    return len(records), store.event_quads(records)
 
 
 def write_rdf(quads: Sequence[Quad], fmt: str, path: Path) -> int:

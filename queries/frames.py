@@ -6,7 +6,7 @@ a count is missing, so a CSV opens as a clean table in a spreadsheet and a frame
 cleaning. Lists become text joined by "; " (an event's actors by name). Events use the columns of
 the CSV export (`diplograph.queries.export.event_row`), so a frame of `events` equals the export.
 
->>> from diplograph.queries.questions import TimelineRow
+>>> from diplograph.queries.timeline import TimelineRow
 >>> rows = [TimelineRow("2017-01", 2, 3.8, 1.9, {"CONSULT": 2}, {1: 2}),
 ...         TimelineRow("2017-02", 1, -2.0, -2.0, {"ACCUSE": 1}, {3: 1})]
 >>> flat_rows(rows)[1]
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def flat_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
     """Records (anything with `to_dict`, or dicts) as flat dicts with the same keys in each."""
-    from diplograph.queries.events import EventRecord
+    from diplograph.graph.records import EventRecord
     from diplograph.queries.export import event_row
 
     rows: list[dict[str, Any]] = []

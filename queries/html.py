@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import QueryError
 from diplograph.graph.codes import plover_types
-from diplograph.queries.events import EventRecord
-from diplograph.queries.export import actor_graph
+from diplograph.graph.records import EventRecord
+from diplograph.queries.graphs import actor_graph
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -1,6 +1,6 @@
 """`partners`: an actor's counterparts ranked by how much they deal with it, and in what tone.
 
-The counts come from the store's rollup (`diplograph.graph.tallies`): for every pair of lookup
+The counts come from the store's rollup (`Store.partner_counts`): for every pair of lookup
 keys that holds the actor's key, how many events ran each way, by QuadClass, with their
 Goldstein sum. Counterparts are countries (`by="country"`: any actor of that country) or single
 actors (`by="actor"`), and an actor never counts as its own partner. As everywhere, negated,
@@ -25,17 +25,14 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.graph.codes import CONFLICT, COOPERATION
 from diplograph.graph.lookup import lookup_key
-from diplograph.graph.stores import Store
-from diplograph.graph.vocab import dyad_keys, resource_iri
-from diplograph.queries.events import EventFilter
-from diplograph.queries.questions import rollup_lines, run
+from diplograph.graph.stores import PARTNER_KINDS, Store
+from diplograph.graph.vocab import resource_iri
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.templates import run
 
 #: What a counterpart is for each `by`, as the start of its lookup key.
-PREFIXES = {"country": "country:", "actor": "id:"}
+PREFIXES = PARTNER_KINDS
 SORTS = ("events", "cooperative", "hostile")
-#: From the key's side of a pair, where each packed direction runs (see `graph.rollup`).
-_DIRECTIONS = {"first": {"ab": "out", "ba": "in", "both": "both"},
-               "second": {"ab": "in", "ba": "out", "both": "both"}}
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,8 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
              plover_types: str | Iterable[str] | None = (),
              cameo: str | Iterable[str] | None = (),
              quad_classes: str | Iterable[int | str] | None = (),
-             include_all: bool = False) -> list[PartnerRecord]:
+             include_all: bool = False,
+             filters: EventFilter | None = None) -> list[PartnerRecord]:
     """The `top` counterparts of `actor`, the busiest first or by net Goldstein.
 
     `sort` "events" ranks by number of events, "cooperative" by Goldstein sum from the highest,
@@ -82,39 +80,18 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
         raise QueryError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     if top < 1:
         raise QueryError(f"top must be at least 1, got {top}")
-    values = EventFilter(plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
-                         since=since, until=until, include_all=include_all).params()
-    since, until = values["since"][:7], values["until"][:7]
-    level = "series" if since or until or values["cameo"] else "totals"
-    values.update(key=lookup_key(actor), prefix=PREFIXES[by], kind=by, level=level,
-                  since=since, until=until)
-    rows = _partner_rows(run(store, "partners", values), values, level)
+    asked = chosen(filters, plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
+                   since=since, until=until, include_all=include_all).rollup_filter()
+    rows = store.partner_counts(lookup_key(actor), by, asked)
     totals: dict[str, dict[str, Any]] = {}
     for row in rows:
-        total = totals.setdefault(row["counterpart_key"], {
+        total = totals.setdefault(row.counterpart_key, {
             "events": 0, "out": 0, "in": 0, "both": 0, "goldstein": 0.0, "quads": [0] * 5})
-        total["events"] += row["events"]
-        total[row["direction"]] += row["events"]
-        total["goldstein"] += row["goldstein_sum"] or 0.0
-        total["quads"][row["quad_class"]] += row["events"]
+        total["events"] += row.events
+        total[row.direction] += row.events
+        total["goldstein"] += row.goldstein_sum or 0.0
+        total["quads"][row.quad_class] += row.events
     return [_record(key, _name(store, key), totals[key]) for key in _rank(totals, sort, top)]
-
-
-def _partner_rows(rows: list[dict[str, Any]], values: dict[str, Any],
-                  level: str) -> list[dict[str, Any]]:
-    """Rows of (counterpart, direction, QuadClass) from the packed literals the templates return."""
-    out = []
-    for row in rows:
-        first_key, second_key = dyad_keys(row["pair"])
-        if first_key == values["key"]:
-            counterpart, directions = second_key, _DIRECTIONS["first"]
-        else:
-            counterpart, directions = first_key, _DIRECTIONS["second"]
-        for line in rollup_lines({level: row["packed"]}, values):
-            out.append({"counterpart_key": counterpart, "direction": directions[line.direction],
-                        "quad_class": line.quad_class, "events": line.events,
-                        "goldstein_sum": line.goldstein_sum})
-    return out
 
 
 def _rank(totals: dict[str, dict[str, Any]], sort: str, top: int) -> list[str]:

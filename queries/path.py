@@ -30,8 +30,8 @@ from diplograph.errors import QueryError
 from diplograph.graph.lookup import lookup_key
 from diplograph.graph.stores import Store
 from diplograph.graph.vocab import resource_iri
-from diplograph.queries.events import EventFilter
-from diplograph.queries.questions import run
+from diplograph.queries.filters import EventFilter, chosen
+from diplograph.queries.templates import run
 
 #: How an event runs along a hop: the hop's first actor acted on the second ("forward"), the
 #: second on the first ("backward"), or both acted together ("joint").
@@ -90,7 +90,7 @@ def path(store: Store, a: str, b: str, *, max_hops: int = 4, limit: int = 5,
          plover_types: str | Iterable[str] | None = (),
          cameo: str | Iterable[str] | None = (),
          quad_classes: str | Iterable[int | str] | None = (),
-         include_all: bool = False) -> list[PathRecord]:
+         include_all: bool = False, filters: EventFilter | None = None) -> list[PathRecord]:
     """The shortest chains of at most `max_hops` relations from `a` to `b`, at most `limit` of them.
 
     Chains come in the order of their actor ids, so the same store gives the same first `limit`
@@ -109,8 +109,8 @@ def path(store: Store, a: str, b: str, *, max_hops: int = 4, limit: int = 5,
     if max_hops < 1 or limit < 1:
         raise QueryError(f"max_hops and limit must be at least 1, got max_hops={max_hops}, "
                          f"limit={limit}")
-    search = _Search(store, EventFilter(
-        plover_types=plover_types, cameo=cameo, quad_classes=quad_classes, since=since,
+    search = _Search(store, chosen(
+        filters, plover_types=plover_types, cameo=cameo, quad_classes=quad_classes, since=since,
         until=until, include_all=include_all).params())
     starts, ends = search.actors(a), search.actors(b)
     shared = sorted(starts & ends)

@@ -1,6 +1,6 @@
 """A dyad's timeline as a picture: events per period by QuadClass, and net Goldstein.
 
-The numbers are the `timeline` question's (`diplograph.queries.questions.timeline`), by month,
+The numbers are the `timeline` question's (`diplograph.queries.timeline.timeline`), by month,
 quarter or year, drawn with matplotlib: stacked bars count each period's events by QuadClass
 (blues cooperative, oranges and reds conflictual), and a second panel over the same periods
 gives each period's Goldstein sum, so the volume of a relationship and its tone read together.
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from diplograph.errors import QueryError
 from diplograph.graph.codes import QUAD_CLASSES
 from diplograph.graph.stores import Store
-from diplograph.queries.questions import TimelineRow, timeline
+from diplograph.queries.timeline import TimelineRow, timeline
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -37,8 +37,5 @@ def run_raw(store: Store, text: str, language: str, params: Mapping[str, Any] | 
             f"--{store.language} (Cypher needs a bolt:// or neo4j:// store, SPARQL the embedded "
             "store in a directory)")
     if language == "sparql":
-        if write:
-            raise QueryError("--write applies to Cypher on Neo4j; SPARQL stores are changed "
-                             "only through ingest")
-        return store.query(with_prefixes(text), params)
-    return store.query(text, params, write=write)  # type: ignore[call-arg]
+        text = with_prefixes(text)
+    return store.query(text, params, write=write)

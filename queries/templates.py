@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from diplograph.errors import QueryError
+from diplograph.graph.stores import Store
 
 EXTENSIONS = {"sparql": "rq", "cypher": "cypher"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -76,3 +77,13 @@ def available(language: str) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.name[: -len(suffix)] for p in folder.iterdir() if p.name.endswith(suffix))
+
+
+def run(store: Store, name: str, values: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of template `name` in the store's own query language, given the parameters it declares.
+
+    `values` may offer more than one backend's template needs; each template takes what it
+    declares.
+    """
+    template = load(name, store.language)
+    return store.query(template.text, template.bind(values or {}))

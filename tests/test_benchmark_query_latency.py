@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from diplograph.graph import codes
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.graph.tallies import article_tallies
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
+from diplograph.graph.rollup import article_tallies
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "query_latency.py"
 EVENTS = 2000

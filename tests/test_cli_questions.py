@@ -15,7 +15,7 @@ from diplograph.cli import cli
 from diplograph.graph.stores import open_store
 from diplograph.queries.agreements import agreements
 from diplograph.queries.frames import to_frame
-from diplograph.queries.questions import timeline
+from diplograph.queries.timeline import timeline
 
 EXAMPLES = str(Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl")
 

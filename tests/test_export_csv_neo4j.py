@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import devservers
 import pytest
 
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.events import events
 from diplograph.queries.export import EVENT_COLUMNS, export_graph
 
@@ -82,7 +82,7 @@ def admin_import(folder, home, command) -> None:
 
 @pytest.mark.neo4j
 def test_neo4j_admin_import_answers_like_the_source(store, tmp_path, monkeypatch):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     summary = export_graph(store, "csv", tmp_path / "out", include_all=True)
     home = tmp_path / "home"

@@ -10,9 +10,9 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import lookup_key
 from diplograph.graph.lookup import article_actors
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.events import EventFilter, events
-from diplograph.queries.questions import date_bound
+from diplograph.queries.dates import date_bound
 
 FILTERS = [
     {},
@@ -128,7 +128,7 @@ def test_bad_filters_say_what_is_wrong(store, filters, message):
 
 @pytest.mark.neo4j
 def test_cypher_gives_the_same_records(store, example_graphs, neo4j_server):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     with Neo4jStore(neo4j_server.uri) as cypher:
         cypher.query("MATCH (n) DETACH DELETE n", write=True)

@@ -12,7 +12,7 @@ import pytest
 nx = pytest.importorskip("networkx", reason="graph exports need networkx (the export extra)")
 
 from diplograph.errors import QueryError  # noqa: E402
-from diplograph.graph.stores.oxigraph_store import OxigraphStore  # noqa: E402
+from diplograph.graph.stores.oxigraph.store import OxigraphStore  # noqa: E402
 from diplograph.queries.events import events  # noqa: E402
 from diplograph.queries.export import actor_graph, event_graph, export_graph  # noqa: E402
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import rdflib
 
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.graph.vocab import GRAPH, ID, SEM
 from diplograph.queries.events import events
 from diplograph.queries.export import export_graph
@@ -80,7 +80,7 @@ def test_a_filtered_export_holds_the_chosen_events_only(store, tmp_path, fmt):
 @pytest.mark.neo4j
 def test_neo4j_export_says_the_same_about_each_event(store, example_graphs, neo4j_server,
                                                      tmp_path):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     export_graph(store, "trig", tmp_path / "oxigraph.trig", include_all=True)
     with Neo4jStore(neo4j_server.uri) as cypher:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.events import events
 from diplograph.queries.export import actor_graph, export_graph
 from diplograph.queries.html import ACTOR_COLORS

@@ -10,9 +10,9 @@ import pytest
 pytest.importorskip("matplotlib", reason="plots need matplotlib (the export extra)")
 
 from diplograph.errors import QueryError  # noqa: E402
-from diplograph.graph.stores.oxigraph_store import OxigraphStore  # noqa: E402
+from diplograph.graph.stores.oxigraph.store import OxigraphStore  # noqa: E402
 from diplograph.queries.plot import QUAD_COLORS, plot_timeline  # noqa: E402
-from diplograph.queries.questions import timeline  # noqa: E402
+from diplograph.queries.timeline import timeline  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.actor import actor
 
 
@@ -17,7 +17,7 @@ def oxigraph(example_graphs, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def neo4j(example_graphs, neo4j_server):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     with Neo4jStore(neo4j_server.uri) as store:
         store.query("MATCH (n) DETACH DELETE n", write=True)

@@ -6,7 +6,7 @@ import pytest
 
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event, Location
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.agreements import agreements
 
 ARMENIA = Actor.country_actor("ARM", "Armenia")
@@ -111,7 +111,7 @@ def test_bad_filters_are_refused_before_any_query(oxigraph, options):
 
 @pytest.fixture(scope="module")
 def neo4j(corpus, neo4j_server):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     with Neo4jStore(neo4j_server.uri) as store:
         store.query("MATCH (n) DETACH DELETE n", write=True)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from diplograph.errors import QueryError
-from diplograph.graph.stores.neo4j_store import Neo4jStore
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.queries import questions
+from diplograph.graph.stores.neo4j.store import Neo4jStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
+from diplograph.queries.timeline import timeline
 from diplograph.queries.compare import compare, parse_period
 from diplograph.queries.events import events
 from diplograph.queries.frames import flat_rows, to_frame
@@ -67,7 +67,7 @@ def test_bad_periods_are_explained(text: str, message: str) -> None:
 
 
 def test_a_timeline_frame_has_one_column_per_type_and_quad_class(rdf) -> None:
-    rows = questions.timeline(rdf, "KGZ", "CHN", since="2019-05", until="2019-07")
+    rows = timeline(rdf, "KGZ", "CHN", since="2019-05", until="2019-07")
     frame = to_frame(rows)
     assert list(frame["period"]) == ["2019-05", "2019-06", "2019-07"]
     assert list(frame["events"]) == [0, 4, 0]

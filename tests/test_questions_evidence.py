@@ -8,7 +8,7 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.rdf import article_quads
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.graph.vocab import DG, resource_iri
 from diplograph.queries.evidence import EvidenceRecord, evidence
 
@@ -91,7 +91,7 @@ def test_to_dict_is_json_ready(oxigraph):
 
 @pytest.fixture(scope="module")
 def neo4j(corpus, neo4j_server):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     with Neo4jStore(neo4j_server.uri) as store:
         store.query("MATCH (n) DETACH DELETE n", write=True)

@@ -11,9 +11,9 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import actor_keys, lookup_key
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.partners import PREFIXES, partners
-from diplograph.queries.questions import date_bound
+from diplograph.queries.dates import date_bound
 
 COUNTRIES = ("KGZ", "CHN", "RUS", "KAZ")
 PEOPLE = [Actor(f"Person {c} {i}", "person", c) for c in COUNTRIES for i in range(2)]

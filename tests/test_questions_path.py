@@ -9,7 +9,7 @@ import pytest
 
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
 from diplograph.queries.path import path
 
 GEO, ARM, AZE, TUR, IRN = (Actor.country_actor(code, name) for code, name in (
@@ -171,7 +171,7 @@ def test_same_chains_as_networkx_on_random_graphs(seed, tmp_path):
 
 @pytest.fixture(scope="module")
 def neo4j(corpus, neo4j_server):
-    from diplograph.graph.stores.neo4j_store import Neo4jStore
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
     with Neo4jStore(neo4j_server.uri) as store:
         store.query("MATCH (n) DETACH DELETE n", write=True)

@@ -12,9 +12,10 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import actor_keys, lookup_key
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.queries import questions
-from diplograph.queries.questions import MetRecord, TimelineRow
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
+from diplograph import queries
+from diplograph.queries import MetRecord, TimelineRow
+from diplograph.queries.dates import period_range
 from diplograph.queries.templates import available, load
 
 ATAMBAYEV = Actor("Almazbek Atambayev", "person", "KGZ", role="President")
@@ -80,7 +81,7 @@ def met_summary(records: list[MetRecord]) -> list[tuple]:
 
 
 def test_the_seed_meeting_is_found_with_its_place_and_provenance(store) -> None:
-    (record, *_) = [r for r in questions.met(store, "KGZ") if r.date == "2017-01-06"]
+    (record, *_) = [r for r in queries.met(store, "KGZ") if r.date == "2017-01-06"]
     assert record.counterpart_name == "Xi Jinping" and record.counterpart_country == "CHN"
     assert (record.place, record.place_country) == ("Beijing", "CHN")
     assert record.actor_name == "Almazbek Atambayev" and record.direction == "source"
@@ -90,7 +91,7 @@ def test_the_seed_meeting_is_found_with_its_place_and_provenance(store) -> None:
 
 
 def test_met_by_name_leaves_out_negated_and_future_events(store) -> None:
-    assert met_summary(questions.met(store, "Almazbek Atambayev")) == [
+    assert met_summary(queries.met(store, "Almazbek Atambayev")) == [
         ("2017", "Almazbek Atambayev", "Xi Jinping", "target"),
         ("2017-01-06", "Almazbek Atambayev", "Xi Jinping", "source"),
         ("2017-05", "Almazbek Atambayev", "Sooronbay Jeenbekov", "target"),
@@ -98,7 +99,7 @@ def test_met_by_name_leaves_out_negated_and_future_events(store) -> None:
 
 
 def test_met_with_include_all_keeps_them(store) -> None:
-    got = questions.met(store, "almazbek  ATAMBAYEV", include_all=True)
+    got = queries.met(store, "almazbek  ATAMBAYEV", include_all=True)
     assert [(r.date, r.counterpart_name, r.negated, r.modality) for r in got] == [
         ("2017", "Xi Jinping", False, "asserted"),
         ("2017-01-06", "Xi Jinping", False, "asserted"),
@@ -109,7 +110,7 @@ def test_met_with_include_all_keeps_them(store) -> None:
 
 
 def test_met_by_country_covers_its_people_but_not_meetings_among_them(store) -> None:
-    assert met_summary(questions.met(store, "KGZ")) == [
+    assert met_summary(queries.met(store, "KGZ")) == [
         ("2017", "Almazbek Atambayev", "Xi Jinping", "target"),
         ("2017-01-06", "Almazbek Atambayev", "Xi Jinping", "source"),
         (None, "Sooronbay Jeenbekov", "Li Keqiang", "source"),
@@ -118,7 +119,7 @@ def test_met_by_country_covers_its_people_but_not_meetings_among_them(store) -> 
 
 @pytest.mark.parametrize("name", ["Xi Jinping", "xi jinping", "person:xi-jinping"])
 def test_met_by_label_or_id(store, name: str) -> None:
-    assert met_summary(questions.met(store, name)) == [
+    assert met_summary(queries.met(store, name)) == [
         ("2017", "Xi Jinping", "Almazbek Atambayev", "source"),
         ("2017-01-06", "Xi Jinping", "Almazbek Atambayev", "target"),
         ("2017-03", "Xi Jinping", "Vladimir Putin", "target"),
@@ -126,7 +127,7 @@ def test_met_by_label_or_id(store, name: str) -> None:
 
 
 def test_an_alias_finds_the_events_of_the_articles_that_use_it(store) -> None:
-    assert met_summary(questions.met(store, "president XI")) == [
+    assert met_summary(queries.met(store, "president XI")) == [
         ("2017-03", "Xi Jinping", "Vladimir Putin", "target")]
 
 
@@ -137,18 +138,18 @@ def test_an_alias_finds_the_events_of_the_articles_that_use_it(store) -> None:
     (None, "2017-01", ["2017-01-06"]),  # the undated one cannot be placed: out
 ])
 def test_met_date_bounds_keep_events_wholly_inside(store, since, until, dates) -> None:
-    assert [r.date for r in questions.met(store, "CHN", since=since, until=until)] == dates
+    assert [r.date for r in queries.met(store, "CHN", since=since, until=until)] == dates
 
 
 def test_met_of_an_unknown_or_hostile_name_is_empty(store) -> None:
-    assert questions.met(store, 'x" } ; DROP ALL ; #') == []
-    assert questions.met(store, "Nobody Known") == []
-    assert questions.stats(store).events == 9
+    assert queries.met(store, 'x" } ; DROP ALL ; #') == []
+    assert queries.met(store, "Nobody Known") == []
+    assert queries.stats(store).events == 9
 
 
 def test_met_refuses_a_malformed_date(store) -> None:
     with pytest.raises(QueryError, match="since"):
-        questions.met(store, "KGZ", since="6 January 2017")
+        queries.met(store, "KGZ", since="6 January 2017")
 
 
 def empty(period: str) -> TimelineRow:
@@ -156,7 +157,7 @@ def empty(period: str) -> TimelineRow:
 
 
 def test_timeline_between_two_countries_month_by_month(store) -> None:
-    assert questions.timeline(store, "KGZ", "CHN") == [
+    assert queries.timeline(store, "KGZ", "CHN") == [
         TimelineRow("2017-01", 2, 5.9, 2.95, {"AGREE": 1, "CONSULT": 1}, {1: 2, 2: 0, 3: 0, 4: 0}),
         empty("2017-02"), empty("2017-03"), empty("2017-04"),
         TimelineRow("2017-05", 1, -2.0, -2.0, {"ACCUSE": 1}, {1: 0, 2: 0, 3: 1, 4: 0}),
@@ -165,16 +166,16 @@ def test_timeline_between_two_countries_month_by_month(store) -> None:
 
 
 def test_a_directed_timeline_counts_one_way_only(store) -> None:
-    assert questions.timeline(store, "KGZ", "CHN", directed=True) == [
+    assert queries.timeline(store, "KGZ", "CHN", directed=True) == [
         TimelineRow("2017-01", 2, 5.9, 2.95, {"AGREE": 1, "CONSULT": 1}, {1: 2, 2: 0, 3: 0, 4: 0}),
         TimelineRow(None, 1, 1.0, 1.0, {"CONSULT": 1}, {1: 1, 2: 0, 3: 0, 4: 0}),
     ]
-    assert [r.period for r in questions.timeline(store, "CHN", "KGZ", directed=True)] == [
+    assert [r.period for r in queries.timeline(store, "CHN", "KGZ", directed=True)] == [
         "2017-05", None]
 
 
 def test_timeline_bounds_fill_the_range_and_drop_undated_events(store) -> None:
-    rows = questions.timeline(store, "Almazbek Atambayev", "CHN", since="2016-12",
+    rows = queries.timeline(store, "Almazbek Atambayev", "CHN", since="2016-12",
                               until="2017-03-31", include_all=True)
     assert [(r.period, r.events) for r in rows] == [
         ("2016-12", 0), ("2017-01", 2), ("2017-02", 0), ("2017-03", 1)]
@@ -187,7 +188,7 @@ def test_an_event_running_both_ways_counts_once_each_way(tmp_path: Path) -> None
     with OxigraphStore(tmp_path / "db") as db:
         db.write([ArticleGraph(Article("Joint talks.", id="j1"), (joint,))])
         for a, b, directed in [("KGZ", "CHN", True), ("CHN", "KGZ", True), ("KGZ", "CHN", False)]:
-            rows = questions.timeline(db, a, b, directed=directed)
+            rows = queries.timeline(db, a, b, directed=directed)
             assert [(r.period, r.events) for r in rows] == [("2018-02", 1)], (a, b, directed)
 
 
@@ -197,12 +198,12 @@ def test_a_joint_act_counts_for_the_pair_of_its_sources(tmp_path: Path) -> None:
     with OxigraphStore(tmp_path / "db") as db:
         db.write([ArticleGraph(Article("Border accord.", id="s1"), (signed,))])
         for a, b in [("KGZ", "CHN"), ("CHN", "KGZ")]:
-            rows = questions.timeline(db, a, b, directed=True)
+            rows = queries.timeline(db, a, b, directed=True)
             assert [(r.period, r.by_type) for r in rows] == [("2018-06", {"AGREE": 1})]
 
 
 def test_stats_describe_the_whole_store(store) -> None:
-    stats = questions.stats(store)
+    stats = queries.stats(store)
     assert stats.to_dict() == {
         "articles": 4, "events": 9, "actors": 7, "size": store.count(),
         "events_by_type": {"ACCUSE": 1, "AGREE": 1, "CONSULT": 7},
@@ -212,7 +213,7 @@ def test_stats_describe_the_whole_store(store) -> None:
 
 def test_stats_of_an_empty_store(tmp_path: Path) -> None:
     with OxigraphStore(tmp_path / "empty") as empty_store:
-        assert questions.stats(empty_store).to_dict() == {
+        assert queries.stats(empty_store).to_dict() == {
             "articles": 0, "events": 0, "actors": 0, "size": 0, "events_by_type": {},
             "first_date": None, "last_date": None}
 
@@ -223,9 +224,9 @@ def test_answers_follow_a_rewritten_and_a_deleted_article(tmp_path: Path) -> Non
         db.write(graphs)
         db.write([ArticleGraph(graphs[0].article, graphs[0].events[1:])])  # seed meeting gone
         db.delete_article("a4")
-        assert met_summary(questions.met(db, "Almazbek Atambayev")) == [
+        assert met_summary(queries.met(db, "Almazbek Atambayev")) == [
             ("2017-05", "Almazbek Atambayev", "Sooronbay Jeenbekov", "target")]
-        assert [(r.period, r.by_type) for r in questions.timeline(db, "KGZ", "CHN")][0] == (
+        assert [(r.period, r.by_type) for r in queries.timeline(db, "KGZ", "CHN")][0] == (
             "2017-01", {"AGREE": 1})
 
 
@@ -287,7 +288,7 @@ def reference_timeline(graphs, a, b, directed=False, since=None, until=None, inc
     dated = sorted(m for m in months if m)
     first = (since or (dated[0] if dated else ""))[:7]
     last = (until or (dated[-1] if dated else ""))[:7]
-    order = questions.period_range(first, last) + ([None] if None in months else [])
+    order = period_range(first, last) + ([None] if None in months else [])
     rows = []
     for m in order:
         evs = months.get(m, [])
@@ -339,7 +340,7 @@ def test_timeline_agrees_with_the_events(random_store, a, b, options) -> None:
     store, graphs = random_store
     expected = reference_timeline(graphs, a, b, **options)
     assert sum(r.events for r in expected) > 0
-    assert questions.timeline(store, a, b, **options) == expected
+    assert queries.timeline(store, a, b, **options) == expected
 
 
 @pytest.mark.parametrize(("actor", "options"), [
@@ -350,7 +351,7 @@ def test_met_agrees_with_the_events(random_store, actor, options) -> None:
     expected = reference_met(graphs, actor, **options)
     assert expected
     got = [(r.date, r.event_id, r.actor_id, r.direction, r.counterpart_id)
-           for r in questions.met(store, actor, **options)]
+           for r in queries.met(store, actor, **options)]
     assert len(got) == len(expected) and set(got) == set(expected)
     assert [g[:2] for g in got] == [e[:2] for e in expected]  # the order: by date, then event
 
@@ -366,7 +367,7 @@ def test_every_declared_parameter_is_projected_by_its_sparql_template(name: str)
 
 
 def test_the_first_questions_have_sparql_templates() -> None:
-    assert {"met", "timeline", "stats", "event_types"} <= set(available("sparql"))
+    assert {"met", "events", "stats", "event_types"} <= set(available("sparql"))
 
 
 def test_a_missing_template_names_the_ones_there_are() -> None:

@@ -11,14 +11,9 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.lookup import actor_keys, lookup_key
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
-from diplograph.graph.stores.oxigraph_store import OxigraphStore
-from diplograph.queries.questions import (
-    TimelineRow,
-    date_bound,
-    period_of,
-    period_range,
-    timeline,
-)
+from diplograph.graph.stores.oxigraph.store import OxigraphStore
+from diplograph.queries.dates import date_bound, period_of, period_range
+from diplograph.queries.timeline import TimelineRow, timeline
 
 PEOPLE = [Actor(f"Person {c} {i}", "person", c) for c in ("KGZ", "CHN", "RUS") for i in range(2)]
 STATES = [Actor.country_actor(c) for c in ("KGZ", "CHN", "RUS")]

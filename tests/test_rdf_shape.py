@@ -9,8 +9,8 @@ import pytest
 
 from diplograph.graph.lookup import dyad
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
-from diplograph.graph.rdf import article_nquads, article_quads, read_tally, serialize
-from diplograph.graph.tallies import article_tallies
+from diplograph.graph.rdf import article_nquads, article_quads, serialize
+from diplograph.graph.rollup import article_tallies, read_tally
 from diplograph.graph.vocab import DG, SEM, graph_iri, relation_iri, resource_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -1,5 +1,6 @@
-"""The embedded Oxigraph store: exact replace and delete per article, one owner, bound params, and
-a rollup that always equals the sum of the articles' tallies, even after a crash."""
+"""The embedded Oxigraph store beyond the store contract (tests/test_store_contract.py): one owner,
+typed parameters, the bulk loader, and a rollup that always equals the sum of the articles' tallies,
+even after a crash."""
 
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ import pytest
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph.model import Actor, Article, ArticleGraph, Event
 from diplograph.graph.rdf import article_nquads, article_quads
-from diplograph.graph.stores import Store, open_store
-from diplograph.graph.stores.oxigraph_store import STALE, OxigraphStore
-from diplograph.graph.tallies import article_tallies
+from diplograph.graph.stores.oxigraph.store import STALE, OxigraphStore
+from diplograph.graph.rollup import article_tallies
 from diplograph.graph.vocab import DG, ROLLUP, dyad_iri, graph_iri
 
 XI = Actor("Xi Jinping", "person", "CHN")
@@ -37,64 +37,16 @@ def article(article_id: str, n_events: int) -> ArticleGraph:
                         tuple(event(article_id, i) for i in range(n_events)))
 
 
-def event_ids(store: OxigraphStore) -> set[str]:
-    rows = store.query("SELECT ?id WHERE { ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ;"
-                       " <http://purl.org/dc/terms/identifier> ?id }")
-    return {r["id"] for r in rows}
-
-
 @pytest.fixture
 def store(tmp_path: Path):
     with OxigraphStore(tmp_path / "db") as opened:
         yield opened
 
 
-def test_it_satisfies_the_store_protocol_and_is_the_default_for_a_directory(tmp_path) -> None:
-    with open_store(str(tmp_path / "db")) as opened:
-        assert isinstance(opened, OxigraphStore)
-        assert isinstance(opened, Store)
-        assert opened.language == "sparql"
-
-
 def test_write_counts_every_quad_once(store) -> None:
     batch = [article("a1", 3), article("a2", 2)]
     assert store.write(batch) == 2
     assert store.count() == sum(len(article_quads(ag)) for ag in batch)
-
-
-def test_writing_the_same_articles_again_changes_nothing(store) -> None:
-    batch = [article("a1", 3), article("a2", 2)]
-    store.write(batch)
-    before = store.count()
-    store.write(batch)
-    store.write(batch[:1])
-    assert store.count() == before
-    assert len(event_ids(store)) == 5
-
-
-def test_rewriting_an_article_with_fewer_events_removes_the_old_ones_exactly(store, tmp_path):
-    store.write([article("a1", 3), article("a2", 2)])
-    shorter = ArticleGraph(article("a1", 3).article, (event("a1", 0),))
-    store.write([shorter])
-    assert event_ids(store) == {event("a1", 0).id, event("a2", 0).id, event("a2", 1).id}
-    with OxigraphStore(tmp_path / "fresh") as fresh:
-        fresh.write([shorter, article("a2", 2)])
-        assert store.count() == fresh.count()
-
-
-def test_an_article_twice_in_one_batch_is_written_as_its_last_version(store) -> None:
-    assert store.write([article("a1", 3), article("a1", 1)]) == 1
-    assert event_ids(store) == {event("a1", 0).id}
-
-
-def test_deleting_an_article_retracts_exactly_what_it_wrote(store) -> None:
-    store.write([article("a2", 2)])
-    alone = store.count()
-    store.write([article("a1", 3)])
-    assert store.delete_article("a1") is True
-    assert store.count() == alone
-    assert store.delete_article("a1") is False
-    assert store.delete_article("never-written") is False
 
 
 def test_data_survives_closing_and_reopening(tmp_path: Path) -> None:
@@ -113,7 +65,7 @@ def test_a_second_store_on_the_same_directory_is_refused(store) -> None:
 def test_another_process_is_refused_with_a_clear_message(store) -> None:
     script = textwrap.dedent(f"""
         from diplograph.errors import StoreError
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
         try:
             OxigraphStore({str(store.path)!r})
         except StoreError as err:
@@ -139,19 +91,6 @@ def test_a_closed_store_says_so(tmp_path: Path) -> None:
     opened.close()  # closing twice is harmless
     with OxigraphStore(tmp_path / "db") as reopened:  # and the lock is free again
         assert reopened.count() == 0
-
-
-def test_a_hostile_parameter_is_only_ever_a_literal(store) -> None:
-    store.write([article("a1", 2)])
-    before = store.count()
-    hostile = 'x" } ; DROP ALL ; #'
-    rows = store.query(
-        "SELECT ?name ?found WHERE { BIND(EXISTS { ?a <http://www.w3.org/2000/01/rdf-schema#label>"
-        " ?name } AS ?found) } ", {"name": hostile})
-    assert rows == [{"found": False}]
-    rows = store.query("SELECT ?name ?echo WHERE { BIND(STR(?name) AS ?echo) }", {"name": hostile})
-    assert rows == [{"echo": hostile}]
-    assert store.count() == before
 
 
 def test_parameters_bind_as_typed_literals_or_iris(store) -> None:
@@ -182,11 +121,6 @@ def test_an_unsupported_parameter_type_is_a_query_error(store) -> None:
 def test_a_parameter_the_query_does_not_project_is_a_query_error(store) -> None:
     with pytest.raises(QueryError, match="projection"):
         store.query("SELECT ?y WHERE { BIND(?x AS ?y) }", {"x": 1})
-
-
-def test_a_syntax_error_is_a_query_error(store) -> None:
-    with pytest.raises(QueryError, match="syntax"):
-        store.query("SELEKT * WHERE {}")
 
 
 def test_values_come_back_as_plain_python(store) -> None:
@@ -321,7 +255,7 @@ def test_a_killed_writer_leaves_a_store_whose_rollup_matches_its_articles(tmp_pa
         import sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_store_oxigraph import varied_article
-        from diplograph.graph.stores.oxigraph_store import OxigraphStore
+        from diplograph.graph.stores.oxigraph.store import OxigraphStore
         store = OxigraphStore({str(tmp_path / "db")!r}, bulk_bytes=20_000)
         store.write([varied_article(f"a{{i}}", i) for i in range(50)])
         print("ready", flush=True)

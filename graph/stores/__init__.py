@@ -1,45 +1,35 @@
 """Stores behind one small interface, chosen from the store address.
 
 A directory path is the embedded Oxigraph store; `bolt://` and `neo4j://` are Neo4j servers;
-`http(s)://` is reserved for SPARQL 1.1 endpoints (not supported yet: a clear error says so). Each driver is imported only when its backend is chosen,
-so `diplograph --help` never pays for neo4j or pyoxigraph.
+`http(s)://` is reserved for SPARQL 1.1 endpoints (not supported yet: a clear error says so).
+Each backend is a subpackage holding its own mapping (`oxigraph/`, `neo4j/`), and its driver is
+imported only when it is chosen, so `diplograph --help` never pays for neo4j or pyoxigraph.
+
+This module is the only door: the questions and exports import the `Store` protocol, its typed
+values and the functions here, never a backend module.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from diplograph.errors import StoreError
-from diplograph.graph.model import ArticleGraph
+from diplograph.graph.records import EventRecord
+from diplograph.graph.stores.protocol import (
+    PARTNER_KINDS,
+    MonthCount,
+    PartnerCount,
+    RollupFilter,
+    Store,
+)
+
+__all__ = ["DEFAULT_STORE", "PARTNER_KINDS", "MonthCount", "PartnerCount", "RollupFilter",
+           "Store", "open_store", "resolve_address", "write_neo4j_import"]
 
 DEFAULT_STORE = "./diplograph-data"
-
-
-@runtime_checkable
-class Store(Protocol):
-    """What every backend offers; queries in the backend's own language, parameters bound."""
-
-    language: str  # "sparql" or "cypher"
-
-    def write(self, batch: Iterable[ArticleGraph]) -> int:
-        """Write articles, each replacing whatever that article wrote before; returns how many."""
-
-    def delete_article(self, article_id: str) -> bool:
-        """Remove everything an article contributed; True when there was something to remove."""
-
-    def query(self, text: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read query with bound parameters; rows as plain dicts of Python values."""
-
-    def count(self) -> int:
-        """A size measure for idempotence checks: quads (RDF) or nodes + relationships (Neo4j)."""
-
-    def close(self) -> None: ...
-
-    def __enter__(self) -> Store: ...
-
-    def __exit__(self, *exc: object) -> None: ...
 
 
 def resolve_address(address: str | None) -> str:
@@ -57,7 +47,7 @@ def open_store(address: str | None = None, **options: Any) -> Store:
     """
     address = resolve_address(address)
     if address.startswith(("bolt://", "bolt+s://", "neo4j://", "neo4j+s://")):
-        from diplograph.graph.stores.neo4j_store import Neo4jStore
+        from diplograph.graph.stores.neo4j.store import Neo4jStore
 
         return Neo4jStore(address, **options)
     if address.startswith(("http://", "https://")):
@@ -65,6 +55,15 @@ def open_store(address: str | None = None, **options: Any) -> Store:
             f"remote SPARQL endpoints ({address}) are not supported yet; use a directory (the "
             "embedded store) or bolt://host:port (Neo4j), or load an export "
             "(diplograph export --format trig) into your endpoint")
-    from diplograph.graph.stores.oxigraph_store import OxigraphStore
+    from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
     return OxigraphStore(address, **options)
+
+
+def write_neo4j_import(records: Sequence[EventRecord], folder: Path) -> tuple[
+        tuple[Path, ...], tuple[str, ...]]:
+    """Files for ``neo4j-admin database import full`` holding `records` in the Neo4j backend's
+    shape, and the command to run (`diplograph.graph.stores.neo4j.admin_import`)."""
+    from diplograph.graph.stores.neo4j.admin_import import write_neo4j_import as write
+
+    return write(records, folder)

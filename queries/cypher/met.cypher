@@ -4,7 +4,7 @@
 // side, not someone it met, so they are left out.
 //
 // Lookup keys, names and countries are read from the SOURCE_OF/TARGETS relationships, which
-// hold how the event's own article describes each actor (see diplograph.graph.neo4j_shape);
+// hold how the event's own article describes each actor (see diplograph.graph.stores.neo4j.shape);
 // the :LookupKey node only finds the candidate actors with one index seek.
 //
 // Parameters: $key (a lookup key, see diplograph.graph.lookup), $since and $until
