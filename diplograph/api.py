@@ -18,22 +18,25 @@ from diplograph.ingest.pipeline import extract
 from diplograph.ingest.readers import Skip, read_articles
 
 
-def extract_text(text: str, date: str | None = None) -> list[Event]:
+def extract_text(text: str, date: str | None = None, coder: str = "model") -> list[Event]:
     """Events of one text, for notebooks and quick checks."""
-    [graph] = extract([Article(text=text, date=date)])
+    [graph] = extract([Article(text=text, date=date)], coder=coder)
     return list(graph.events)
 
 
 def extract_files(sources: Iterable[str | Path], *, date: str | None = None,
                   skipped: list[Skip] | None = None, batch_size: int = 64,
                   progress: bool = False,
-                  actors: Sequence[str | Path] = ()) -> Iterator[ArticleGraph]:
+                  actors: Sequence[str | Path] = (), coder: str = "model"
+                  ) -> Iterator[ArticleGraph]:
     """Read and extract a batch of inputs; problems with single inputs land in `skipped`.
 
-    `actors` are dictionary files (PETRARCH/Phoenix or our CSV) whose entries override guesses.
+    `actors` are dictionary files (PETRARCH/Phoenix or our CSV) whose entries override guesses;
+    `coder` is "model" (the learned coder) or "rules".
     """
     articles = read_articles(sources, date=date, skipped=skipped)
-    return extract(articles, batch_size=batch_size, progress=progress, actors=actors)
+    return extract(articles, batch_size=batch_size, progress=progress, actors=actors,
+                   coder=coder)
 
 
 @dataclass
@@ -48,7 +51,7 @@ class IngestSummary:
 
 def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
            date: str | None = None, batch_size: int = 64, write_batch: int = 200,
-           progress: bool = False, actors: Sequence[str | Path] = (),
+           progress: bool = False, actors: Sequence[str | Path] = (), coder: str = "model",
            on_batch: Callable[[int], None] | None = None) -> IngestSummary:
     """Extract events from inputs and write them to a store, a batch of articles at a time.
 
@@ -61,7 +64,8 @@ def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
     try:
         batch: list[ArticleGraph] = []
         for graph in extract_files(sources, date=date, skipped=summary.skipped,
-                                   batch_size=batch_size, progress=progress, actors=actors):
+                                   batch_size=batch_size, progress=progress, actors=actors,
+                                   coder=coder):
             batch.append(graph)
             summary.articles += 1
             summary.events += len(graph.events)

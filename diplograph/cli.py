@@ -54,6 +54,10 @@ def input_options(func: Callable) -> Callable:
              "CSV with columns name, aliases, type, country, role, from, to, wikidata. Entries "
              "override the extractor's guesses and their dated roles apply only inside their "
              "dates; later files win where they disagree.")(func)
+    func = click.option(
+        "--coder", type=click.Choice(("model", "rules")), default="model", show_default=True,
+        help="Who decides the events: the learned coder shipped with diplograph, or the "
+             "trigger-lexicon rules it replaced.")(func)
     func = click.option("--date", default=None, metavar="YYYY-MM-DD",
                         help="Publication date for inputs that carry none (anchors 'on Monday').")(func)
     func = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
@@ -139,7 +143,7 @@ def cli(ctx: click.Context, quiet: bool) -> None:
 @input_options
 @format_option(default="jsonl", choices=("jsonl", "json", "table", "csv"))
 @click.pass_context
-def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
+def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None, coder: str,
             actors: tuple[str, ...], fmt: str) -> None:
     """Print the events found in articles, without storing them.
 
@@ -151,12 +155,14 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
       diplograph extract --date 2017-01-09 article.txt
       diplograph extract --format table examples/articles.jsonl
       diplograph extract --actors my-actors.csv --format table news/
+      diplograph extract --coder rules article.txt
     """
     from diplograph.api import extract_files
 
     quiet = ctx.obj["quiet"]
     skipped: list = []
-    graphs = extract_files(inputs, date=date, skipped=skipped, progress=not quiet, actors=actors)
+    graphs = extract_files(inputs, date=date, skipped=skipped, progress=not quiet, actors=actors,
+                           coder=coder)
     if fmt == "jsonl":
         for graph in graphs:
             for event in graph.events:
@@ -186,7 +192,7 @@ def _names(actors: Sequence[Any]) -> str:
 @click.option("--batch-size", default=200, show_default=True,
               help="Articles written to the store per transaction.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
+def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, coder: str,
            actors: tuple[str, ...], store: str | None, batch_size: int) -> None:
     """Extract events from articles and load them into a store.
 
@@ -204,7 +210,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
     quiet = ctx.obj["quiet"]
     address = resolve_address(store)
     summary = run_ingest(inputs, address, date=date, write_batch=batch_size, progress=not quiet,
-                         actors=actors)
+                         actors=actors, coder=coder)
     _report_skips(summary.skipped, quiet)
     click.echo(f"ingested {summary.articles} articles, {summary.events} events into {address}",
                err=True)
@@ -742,19 +748,23 @@ def stats(store: str | None, fmt: str) -> None:
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences of each set.")
 @click.option("--floor", "floor_file", type=click.Path(dir_okay=False, exists=True), default=None,
               help="A JSON file of minimum figures; exit 1 when any figure falls below it.")
+@click.option("--coder", type=click.Choice(("model", "rules")), default="model",
+              show_default=True, help="Score the learned coder or the rules.")
 @format_option(choices=("table", "json", "markdown"))
 @click.pass_context
 def evaluate(ctx: click.Context, sets: tuple[str, ...], data_dir: str, limit: int | None,
-             floor_file: str | None, fmt: str) -> None:
+             floor_file: str | None, coder: str, fmt: str) -> None:
     """Score the extractor against public gold standards.
 
-    SET is one of plover-gsr, petr2-gsr, petr-unit, petr-validate, multicoped-test, re3d
-    (default: all). Every figure is given on the full set and on the "clean" subset that leaves
-    out sentences found among the CAMEO codebook's examples.
+    SET is one of plover-gsr, petr2-gsr, petr-unit, petr-validate, multicoped-test, re3d,
+    ours-test (our annotated test split) or zsp-plv (the learned coder's type given the gold
+    pair) (default: all). Every figure is given on the full set and on the "clean" subset that
+    leaves out sentences found among the CAMEO codebook's examples.
 
     \b
     Example:
       diplograph eval petr2-gsr multicoped-test --data ../shared/data
+      diplograph eval ours-test zsp-plv --coder model
       diplograph eval --format markdown > accuracy.md
     """
     from diplograph.ingest.evaluate import (
@@ -766,9 +776,10 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data_dir: str, limit: in
         raise click.BadParameter(f"unknown gold set {unknown[0]!r}; choose from "
                                  f"{', '.join(sorted(GOLD_SETS))}", param_hint="SET")
     reports = run_eval(sets or list(GOLD_SETS), data_dir, limit=limit,
-                       progress=not ctx.obj["quiet"])
+                       progress=not ctx.obj["quiet"], coder=coder)
     for report in reports:
-        report.command = "diplograph eval " + " ".join(sets)
+        chosen = ("--coder", coder) if coder != "model" else ()
+        report.command = " ".join(("diplograph eval", *sets, *chosen))
     render_report = {"table": reports_table, "json": reports_json,
                      "markdown": reports_markdown}[fmt]
     click.echo(render_report(reports))

@@ -140,7 +140,7 @@ def _parse(line: str, where: str) -> Annotated:
                          for e in raw.get("events", ())),
             annotator=raw.get("annotator", ""), missed=tuple(raw.get("missed", ())))
     except (ValueError, KeyError, TypeError, IndexError) as exc:
-        raise InputError(f"{where}: not an annotation line ({exc})") from exc
+        raise InputError(where, f"not an annotation line ({exc})") from exc
 
 
 def to_json(sentence: Annotated) -> str:
@@ -162,13 +162,13 @@ def texts(sentence: Annotated, data_dir: Path) -> tuple[str, list[str]]:
     """The sentence and its parties' texts, rebuilt from the data folder and checked by hash."""
     article = articles(sentence.dataset, data_dir).get(sentence.article)
     if article is None:
-        raise InputError(f"{sentence.key}: article {sentence.article!r} is not in "
-                         f"{data_dir / sentence.dataset}")
+        raise InputError(sentence.key, f"article {sentence.article!r} is not in "
+                                       f"{data_dir / sentence.dataset}")
     start, end = sentence.sentence
     text = article[start:end]
     if sentence_sha1(text) != sentence.sha1:
-        raise InputError(f"{sentence.key}: the sentence text in {data_dir} has changed "
-                         f"(sha1 mismatch); re-annotate it or restore the data")
+        raise InputError(sentence.key, f"the sentence text in {data_dir} has changed (sha1 "
+                                       "mismatch); re-annotate it or restore the data")
     return text, [article[a:b] for a, b in sentence.parties]
 
 
@@ -199,7 +199,7 @@ def articles(dataset: str, data_dir: Path) -> dict[str, str]:
         with gzip.open(folder / "gpt_synthetic_events_2023-10-19_19.csv.gz", "rt",
                        encoding="utf-8", newline="") as handle:
             return {str(i): row["text"] for i, row in enumerate(csv.DictReader(handle))}
-    raise InputError(f"no annotated data set {dataset!r}; choose one of {sorted(SOURCES)}")
+    raise InputError(dataset, f"not an annotated data set; choose one of {sorted(SOURCES)}")
 
 
 def article_dates(dataset: str, data_dir: Path) -> dict[str, str]:

@@ -96,8 +96,10 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
         if owners:
             actors = tuple({a.id: a for m in owners for a in m.actors}.values())
             keep(_party(sent, start, chunk.end, actors, "owned"))
-        elif any(t.ent_type_ == "NORP" and _modifies(t, root) for t in doc[start:root.i]):
-            # "Kurdish fighters": a people's armed men, not a state; named by the phrase
+        elif any((t.ent_type_ in ("NORP", "PERSON") or t.pos_ == "PROPN") and _modifies(t, root)
+                 for t in doc[start:root.i]):
+            # "Kurdish fighters", "Trump supporters": a people's or a person's men, not the
+            # people or the person; named by the phrase
             text = doc[start:chunk.end].text
             keep(_party(sent, start, chunk.end, (Actor(name=text, type="group"),), "owned"))
     for mention in inside:
@@ -105,16 +107,16 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
             continue  # "his government": the government acts, and is a party of its own
         keep(_party(sent, mention.start, min(mention.end, sent.end), mention.actors,
                     mention.how))
-    for ent in sent.ents:
-        kind = ACTING_LABELS.get(ent.label_)
-        if kind is not None:
-            keep(_party(sent, ent.start, ent.end, (_unplaced(ent.text, kind),), "entity"))
     for chunk in sent.noun_chunks:
         root = chunk.root
         if root.lemma_.lower() in AGENT_NOUNS and root.pos_ == "NOUN":
             start = _first_word(chunk)
             text = doc[start:chunk.end].text
             keep(_party(sent, start, chunk.end, (Actor(name=text, type="group"),), "agent"))
+    for ent in sent.ents:
+        kind = ACTING_LABELS.get(ent.label_)
+        if kind is not None:
+            keep(_party(sent, ent.start, ent.end, (_unplaced(ent.text, kind),), "entity"))
     found.sort(key=lambda p: p.start)
     return found[:MAX_PARTIES]
 

@@ -77,7 +77,7 @@ _MAX_CLIMB = 6
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     """A word the lexicon knows, with the row it matched and the word that met its conditions."""
 
     token: Token
@@ -86,7 +86,7 @@ class _Candidate:
 
 
 @dataclass(frozen=True)
-class _Found:
+class Found:
     """An event with its roles, before modality, date and place make it an Event."""
 
     token: Token
@@ -101,10 +101,19 @@ class _Found:
 
 def extract_events(doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
     """All events of one parsed article, one per happening (see `dedupe.merge_mentions`)."""
+    return assemble(doc, article, [list(_sentence_events(s, mentions)) for s in doc.sents])
+
+
+def assemble(doc: Doc, article: Article, found_by_sentence: list[list[Found]]) -> list[Event]:
+    """Events from what a coder found in each sentence: modality, date and place read off the
+    parse, dates carried from sentence to sentence, one event per happening.
+
+    Both coders end here (this module's rules and diplograph.ingest.learned), so an event
+    means the same whichever found it.
+    """
     events: list[Event] = []
     context_date: str | None = None
-    for index, sent in enumerate(doc.sents):
-        found = list(_sentence_events(sent, mentions))
+    for index, (sent, found) in enumerate(zip(doc.sents, found_by_sentence)):
         for one in found:
             events.append(_build(one, sent, index, article, found, context_date))
         dated = [e.date for e in events if e.date_basis == "text" and e.sentence_index == index
@@ -142,10 +151,10 @@ def _forms(token: Token) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _candidates(sent: Span, mentions: Mentions) -> list[_Candidate]:
+def lexicon_candidates(sent: Span, mentions: Mentions) -> list[Candidate]:
     """Lexicon matches of a sentence; verbs claim the nouns their rows required."""
     claimed: set[int] = set()
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     for wanted in (("verb", "adj"), ("noun",)):
         for token in sent:
             pos = _pos(token)
@@ -160,7 +169,7 @@ def _candidates(sent: Span, mentions: Mentions) -> list[_Candidate]:
                 continue
             entry, hits = match
             claimed.update(h.i for h in hits if h.i != token.i)
-            found.append(_Candidate(token, entry, hits[-1] if hits else None))
+            found.append(Candidate(token, entry, hits[-1] if hits else None))
     return sorted(found, key=lambda c: c.token.i)
 
 
@@ -241,11 +250,11 @@ def _then_ok(token: Token, then: Condition | None, mentions: Mentions) -> bool:
 
 # --- frames ----------------------------------------------------------------------------------
 
-def _sentence_events(sent: Span, mentions: Mentions) -> Iterator[_Found]:
-    candidates = _candidates(sent, mentions)
+def _sentence_events(sent: Span, mentions: Mentions) -> Iterator[Found]:
+    candidates = lexicon_candidates(sent, mentions)
     by_token = {c.token.i: c for c in candidates}
     consumed: set[int] = set()
-    framed: dict[int, tuple[_Candidate | None, str, Token | None]] = {}
+    framed: dict[int, tuple[Candidate | None, str, Token | None]] = {}
     for cand in candidates:
         if cand.entry.frame is None or cand.token.i in consumed:
             continue
@@ -270,7 +279,7 @@ def _sentence_events(sent: Span, mentions: Mentions) -> Iterator[_Found]:
             yield found
 
 
-def _frame_code(entry: TriggerEntry, inner: _Candidate | None) -> str:
+def _frame_code(entry: TriggerEntry, inner: Candidate | None) -> str:
     """The code a frame gives the pair; an inner event already of the frame's kind keeps its own
     more specific code ("agreed to deepen military cooperation" is 0312, not 030)."""
     if inner is None or entry.frame is None or entry.frame == "consider":
@@ -284,11 +293,11 @@ def _frame_code(entry: TriggerEntry, inner: _Candidate | None) -> str:
     return entry.cameo
 
 
-def _innermost(cand: _Candidate, by_token: dict[int, _Candidate]
-               ) -> tuple[_Candidate | None, list[_Candidate], Token | None]:
+def _innermost(cand: Candidate, by_token: dict[int, Candidate]
+               ) -> tuple[Candidate | None, list[Candidate], Token | None]:
     """The event a frame governs, through nested frames ("rejected calls for the release"),
     with the frames in between; or, when no candidate is governed, the governed word itself."""
-    between: list[_Candidate] = []
+    between: list[Candidate] = []
     current = cand
     while True:
         governed, loose = _governed(current, by_token)
@@ -300,8 +309,8 @@ def _innermost(cand: _Candidate, by_token: dict[int, _Candidate]
         current = governed
 
 
-def _governed(cand: _Candidate, by_token: dict[int, _Candidate]
-              ) -> tuple[_Candidate | None, Token | None]:
+def _governed(cand: Candidate, by_token: dict[int, Candidate]
+              ) -> tuple[Candidate | None, Token | None]:
     """The candidate a frame word governs (its clause or object, or what follows "for"/"of"),
     else the first content word there."""
     anchors = [cand.token]
@@ -335,8 +344,8 @@ def _governed_words(child: Token) -> list[Token]:
 
 # --- roles -----------------------------------------------------------------------------------
 
-def _roles(cand: _Candidate, mentions: Mentions, cameo: str, *, inner: _Candidate | None = None,
-           loose: Token | None = None) -> _Found | None:
+def _roles(cand: Candidate, mentions: Mentions, cameo: str, *, inner: Candidate | None = None,
+           loose: Token | None = None) -> Found | None:
     token, entry = cand.token, cand.entry
     passive = entry.pos == "verb" and _passive(token)
     source = _source(cand, passive, mentions)
@@ -362,8 +371,8 @@ def _roles(cand: _Candidate, mentions: Mentions, cameo: str, *, inner: _Candidat
     elif loose is not None and loose is not target_token and mentions.at(loose) is None:
         object_text = _phrase(loose, target_token)
     else:
-        object_text = _object(cand, target_token, mentions)
-    return _Found(token, entry, cameo, source, target, target_token, object_text,
+        object_text = object_phrase(cand, target_token, mentions)
+    return Found(token, entry, cameo, source, target, target_token, object_text,
                   _CONFIDENCE[entry.pos])
 
 
@@ -371,7 +380,7 @@ def _passive(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
-def _source(cand: _Candidate, passive: bool, mentions: Mentions) -> tuple[Actor, ...]:
+def _source(cand: Candidate, passive: bool, mentions: Mentions) -> tuple[Actor, ...]:
     """Who acts: the subject, the 'by' agent of a passive, or a noun's possessor or modifier.
 
     Verbs without a subject of their own ("... met Xi and awarded ...", "agreed to deepen")
@@ -510,7 +519,7 @@ def _speaker(clause: Token, mentions: Mentions) -> tuple[Actor, ...]:
     return ()
 
 
-def _target(cand: _Candidate, passive: bool, mentions: Mentions
+def _target(cand: Candidate, passive: bool, mentions: Mentions
             ) -> tuple[tuple[Actor, ...], Token | None, str | None]:
     slots = cand.entry.target
     if passive and cand.entry.pos == "verb":
@@ -537,7 +546,7 @@ def _first_actors(token: Token, slots: tuple[str, ...], required: Token | None,
     return (), None, None
 
 
-def _object(cand: _Candidate, target: Token | None, mentions: Mentions) -> str | None:
+def object_phrase(cand: Candidate, target: Token | None, mentions: Mentions) -> str | None:
     for slot in cand.entry.object:
         for arg in _slot(cand.token, slot, cand.required):
             if target is not None and arg.i == target.i:
@@ -677,8 +686,8 @@ def _phrase(token: Token, target: Token | None = None) -> str:
 
 # --- the Event -------------------------------------------------------------------------------
 
-def _build(found: _Found, sent: Span, index: int, article: Article,
-           siblings: list[_Found], context_date: str | None) -> Event:
+def _build(found: Found, sent: Span, index: int, article: Article,
+           siblings: list[Found], context_date: str | None) -> Event:
     token, entry = found.token, found.entry
     negated, modality = modality_of(token)
     cameo = found.cameo
@@ -718,7 +727,7 @@ def announced_code(cameo: str) -> str:
     return cameo
 
 
-def _third_party(location: Location | None, found: _Found) -> bool:
+def _third_party(location: Location | None, found: Found) -> bool:
     """Do all parties have a country, and is the meeting place in none of them?"""
     if location is None or location.country is None:
         return False
@@ -726,7 +735,7 @@ def _third_party(location: Location | None, found: _Found) -> bool:
     return len(countries) > 1 and all(countries) and location.country not in countries
 
 
-def _location(found: _Found, siblings: list[_Found]) -> tuple[Location | None, bool]:
+def _location(found: Found, siblings: list[Found]) -> tuple[Location | None, bool]:
     """'in Beijing' near the trigger; the place a visit went to; else the country a visit in
     the same sentence went to. The flag says whether the place was written for this event."""
     words = clause_chain(found.token)

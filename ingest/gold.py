@@ -45,6 +45,10 @@ GOLD_SETS: dict[str, tuple[str, str]] = {
     "petr-validate": ("cameo", "petrarch-validation/PETR.Validate.records.140226.txt"),
     "multicoped-test": ("penta", "conflibert-cameo-multicoped/cameo_class_test.tsv"),
     "re3d": ("re3d", "re3d"),
+    # the learned coder's own sets: our annotated test split (locators in the package, texts in
+    # the data folder), and zsp-plover's PLV_test scored given the gold pair (the ZSP task)
+    "ours-test": ("plover", "."),
+    "zsp-plv": ("pairs", "zsp-plover/PLV_test.tsv"),
 }
 CODEBOOK = "cameo-codebook/icews_cameo-codes.csv"
 # The fictional Tolkien-world actors of the PETRARCH suites are defined in their own dictionary.
@@ -177,6 +181,12 @@ def load_gold(name_or_path: str | Path, data_dir: str | Path | None = None, *,
     Raises:
         InputError: unknown name, missing file, or no ICEWS codebook to check contamination.
     """
+    if str(name_or_path) == "ours-test":
+        if data_dir is None:
+            raise InputError("ours-test", "needs data_dir, the folder holding the annotated "
+                                          "sources (e.g. ../shared/data)")
+        index = contamination_index(Path(data_dir) / CODEBOOK)
+        return [_flag(s, index, s.id) for s in _load_ours(Path(data_dir), split)]
     path, scheme = _resolve(name_or_path, data_dir)
     if data_dir is None:
         data_dir = _find_data_dir(path)
@@ -328,6 +338,80 @@ def _load_plover(path: Path) -> list[GoldSentence]:
             id=record["id"], text=text, date=None, events=(event,), split="test",
             contaminated=False, scheme="plover", spans=spans, category=record["event"]))
     return sentences
+
+
+def _load_ours(data_dir: Path, split: str) -> list[GoldSentence]:
+    """Our annotated sentences of one split (diplograph.ingest.annotations), as a PLOVER set
+    scored at actor level: the annotators marked which words are the parties, not countries.
+    Negated events are left out, as the other sets code only what happened."""
+    from diplograph.ingest.annotations import article_dates, read_corpus, texts
+
+    found = []
+    for sentence in read_corpus():
+        if sentence.split != split:
+            continue
+        text, names = texts(sentence, data_dir)
+        start = sentence.sentence[0]
+        events, spans = [], set()
+        for coded in sentence.events:
+            if coded.negated:
+                continue
+            source = tuple(GoldActor(text=names[i]) for i in coded.source)
+            target = tuple(GoldActor(text=names[i]) for i in coded.target)
+            events.append(GoldEvent(source=source, target=target, label=coded.type,
+                                    plover_type=coded.type,
+                                    quad_class=PLOVER_QUAD.get(coded.type)))
+            reciprocal = not coded.target and len(coded.source) > 1
+            for i in coded.source:
+                a, b = sentence.parties[i]
+                spans.add((a - start, b - start, "R" if reciprocal else "S"))
+            for i in coded.target:
+                a, b = sentence.parties[i]
+                spans.add((a - start, b - start, "T"))
+        date = article_dates(sentence.dataset, data_dir).get(sentence.article)
+        found.append(GoldSentence(
+            id=sentence.key, text=text, date=date, events=tuple(events), split=split,
+            contaminated=False, scheme="plover", spans=tuple(sorted(spans)),
+            category=sentence.dataset))
+    return found
+
+
+def load_pairs(data_dir: str | Path) -> list[tuple[str, tuple[int, int], tuple[int, int], str,
+                                                   bool]]:
+    """zsp-plover's PLV_test: (sentence, source span, target span, gold root, repeats a
+    codebook example) per row, spans found by unwrapping the <s>/<t> marks."""
+    path = Path(data_dir) / GOLD_SETS["zsp-plv"][1]
+    if not path.exists():
+        raise InputError(str(path), "gold set file not found; check the data folder path")
+    index = contamination_index(Path(data_dir) / CODEBOOK)
+    rows = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            text, spans = unwrap_marks(row["marked_sentence"])
+            if "s" in spans and "t" in spans:
+                rows.append((text, spans["s"], spans["t"], row["gold_root"],
+                             index.contains(text)))
+    return rows
+
+
+_MARK = re.compile(r"</?([st])>")
+
+
+def unwrap_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """'<s>A</s> met <t>B</t>' -> ('A met B', {'s': (0, 1), 't': (6, 7)})."""
+    text, spans, opened, last = [], {}, {}, 0
+    length = 0
+    for match in _MARK.finditer(marked):
+        piece = marked[last:match.start()]
+        text.append(piece)
+        length += len(piece)
+        if match.group(0).startswith("</"):
+            spans[match.group(1)] = (opened.get(match.group(1), length), length)
+        else:
+            opened[match.group(1)] = length
+        last = match.end()
+    text.append(marked[last:])
+    return "".join(text), spans
 
 
 def _actor_list(value: object) -> list[dict]:

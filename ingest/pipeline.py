@@ -6,20 +6,26 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diplograph.errors import InputError
 from diplograph.graph.model import Article, ArticleGraph
 from diplograph.ingest.actors import find_mentions
+from diplograph.ingest.coder import shipped_coder
 from diplograph.ingest.dictionaries import load_dictionaries
 from diplograph.ingest.events import extract_events
+from diplograph.ingest.learned import extract_learned
 from diplograph.ingest.nlp import load_model, parse
 from diplograph.ingest.resolution import Resolver
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+# The ways an article's events can be coded; the first is the default everywhere.
+CODERS = ("model", "rules")
+
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None,
             batch_size: int = 64, progress: bool = False,
-            actors: Sequence[str | Path] = ()) -> Iterator[ArticleGraph]:
+            actors: Sequence[str | Path] = (), coder: str = "model") -> Iterator[ArticleGraph]:
     """Extract events from articles, streaming: nothing is held beyond the current batch.
 
     People are resolved across the articles as they pass ("Xi" in a later article is the "Xi
@@ -34,9 +40,12 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
         actors: actor dictionaries (PETRARCH .txt or our .csv, see
             diplograph.ingest.dictionaries); later files override earlier ones, and their
             entries override what the rules would guess.
+        coder: "model", the learned coder shipped in the package (diplograph.ingest.coder),
+            or "rules", the trigger lexicon and parse rules (diplograph.ingest.events).
 
     Raises:
-        InputError: an actor dictionary is missing or malformed.
+        InputError: an actor dictionary is missing or malformed, or `coder` is unknown.
+        ModelError: the coder's model cannot be loaded.
 
     Example:
         >>> from diplograph.graph.model import Article
@@ -46,6 +55,9 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
         >>> (e.source[0].country, e.plover_type, e.target[0].country, e.date)
         ('KGZ', 'CONSULT', 'CHN', '2017-01-06')
     """
+    if coder not in CODERS:
+        raise InputError(f"unknown coder {coder!r}; choose one of {', '.join(CODERS)}")
+    learned = shipped_coder() if coder == "model" else None
     dictionary = load_dictionaries(actors) if actors else None
     nlp = nlp or load_model()
     stream: Iterable[Article] = articles
@@ -56,7 +68,8 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
     resolver = Resolver()
     for article, doc in parse(stream, nlp, batch_size):
         mentions = find_mentions(doc, dictionary=dictionary, date=article.date)
-        events = extract_events(doc, article, mentions)
+        events = extract_learned(doc, article, mentions, learned) if learned is not None \
+            else extract_events(doc, article, mentions)
         graph = ArticleGraph(article=article, events=tuple(events),
                              affiliations=tuple(mentions.affiliations(article, doc)))
         yield resolver.resolve(graph, mentions.actors())

@@ -46,7 +46,8 @@ def test_wheel_holds_every_module_and_data_file(wheel):
     for name, folder in MAPPING.items():
         prefix = name.replace(".", "/")
         for path in (ROOT / folder).rglob("*"):
-            if path.suffix in (".py", ".csv", ".rq", ".cypher", ".html", ".css", ".js") and "__pycache__" not in path.parts:
+            if path.suffix in (".py", ".csv", ".rq", ".cypher", ".html", ".css", ".js", ".onnx",
+                               ".json", ".jsonl", ".md") and "__pycache__" not in path.parts:
                 rel = path.relative_to(ROOT / folder).as_posix()
                 assert f"{prefix}/{rel}" in names, f"{folder}/{rel} missing from the wheel"
     assert not any(n.startswith(("graph/", "ingest/", "queries/", "tests/")) for n in names)
@@ -62,6 +63,9 @@ def test_wheel_imports_and_reads_its_data(wheel, tmp_path):
             "diplograph.queries.templates as t;"
             "assert c.cameo('042').plover_type == 'CONSULT';"
             "assert l.entries_for('meet', 'verb');"
+            "import diplograph.ingest.coder as m, diplograph.ingest.annotations as a;"
+            "assert m.Coder().labels[0] == 'NONE';"
+            "assert len(a.read_corpus()) > 1500;"
             "print(c.__file__)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=tmp_path)
