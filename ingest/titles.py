@@ -65,7 +65,10 @@ def title_word(token: Token) -> bool:
     if token.lower_ in ("'s", "’s", "of", "-", "for") or token.lower_ in HONORIFICS:
         return True
     if token.ent_type_ == "PERSON":
-        return False
+        # the tagger often folds a title or a country into the name ("Crown Prince Abdullah",
+        # "Kazakh President ..."): those words still say who the person is
+        return bool(gazetteer.may_start_title(token.text) or gazetteer.title_role(token.text)
+                    or gazetteer.country_code(token.text))
     return token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 

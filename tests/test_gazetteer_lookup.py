@@ -70,7 +70,10 @@ def _split(cell: str) -> list[str]:
     ("Burma", "country", "MMR"),
     ("Türkiye", "country", "TUR"),
     ("Russian Federation", "country", "RUS"),   # pycountry's official name
-    ("Soviets", "demonym", "RUS"),
+    ("Soviets", "demonym", "SUN"),              # a former state keeps its ISO 3166-3 code
+    ("East Germany", "country", "DDR"),
+    ("Czechoslovakia", "country", "CSK"),
+    ("West Germany", "country", "DEU"),         # ISO 3166 continues it as DEU
     ("Aruba", "country", "ABW"),               # a territory known only to pycountry
     ("Kiev", "capital", "UKR"),
     ("Nur-Sultan", "capital", "KAZ"),
