@@ -107,6 +107,13 @@ PLACE_NOUNS = frozenset({"street", "airport", "resident", "mayor", "suburb", "ou
                          "centre", "center", "district", "skyline", "air", "weather", "population",
                          "citizen", "hotel", "hospital", "university", "stadium", "metro",
                          "subway", "traffic", "square", "park", "marathon", "office"})
+# Nouns that a place names rather than joins: "the Minsk agreements", "the Kyoto protocol", "the
+# Geneva talks" are called after where they were made; the place is no party to them.
+NAMED_FOR_PLACE = frozenset({"agreement", "accord", "protocol", "treaty", "convention",
+                             "declaration", "process", "format", "talk", "summit", "conference",
+                             "deal", "pact", "framework", "communique", "charter", "initiative",
+                             "formula", "memorandum", "plan", "consensus", "understanding",
+                             "statement", "resolution", "agenda", "peace", "ceasefire", "truce"})
 MINISTRY_WORDS = frozenset({"ministry", "ministries", "department"})
 # US-style "Department of X" names; a department without a country in the text is the USA's.
 US_DEPARTMENTS = frozenset({"state", "defense", "defence", "justice", "treasury", "commerce",

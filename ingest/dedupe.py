@@ -1,7 +1,12 @@
 """One happening, one event: mentions merged inside an article, reports grouped across articles.
 
 Inside an article, a meeting told in the headline, the lead and a quote is one event: the
-best-dated telling is kept and the other sentences are listed in `mention_sentences`.
+best-dated telling is kept and the other sentences are listed in `mention_sentences`. Retellings
+often name the parties differently ("Xi met Nazarbayev" ... "China and Kazakhstan held talks")
+and carry no date of their own (the headline takes the publication day, a later sentence the
+date carried from before): such a telling folds into an event of the same PLOVER type between the
+same countries. What an act is about is no second act: in "signed a joint statement on deepening
+the partnership" the deepening is the statement's content, not an AGREE beside the signing.
 
 Across articles nothing is merged in the stores: each article stays its own named graph, so
 re-ingesting or retracting an article still replaces exactly what it said. Instead every event
@@ -105,7 +110,60 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
         others = sorted({events[p].sentence_index for p in positions}
                         - {events[best].sentence_index})
         kept[best] = replace(events[best], mention_sentences=tuple(others))
+    return _fold_retellings([kept[p] for p in sorted(kept)])
+
+
+def _fold_retellings(events: list[Event]) -> list[Event]:
+    """Fold each event that retells another (see the module docstring) into the one it retells,
+    best-dated first; the retelling's sentences join the kept event's `mention_sentences`."""
+    order = sorted(range(len(events)), key=lambda p: (_BASIS_RANK[events[p].date_basis], p))
+    order = [p for p in order if not any(_content_of(events[p], e) for e in events)] + \
+        [p for p in order if any(_content_of(events[p], e) for e in events)]
+    kept: dict[int, Event] = {}
+    for position in order:
+        event = events[position]
+        into = next((k for k, other in kept.items()
+                     if _content_of(event, other) or _retells(event, other)), None)
+        if into is None:
+            kept[position] = event
+            continue
+        other = kept[into]
+        sentences = {*other.mention_sentences, event.sentence_index, *event.mention_sentences}
+        kept[into] = replace(other, mention_sentences=tuple(sorted(
+            sentences - {other.sentence_index})))
     return [kept[p] for p in sorted(kept)]
+
+
+def _content_of(event: Event, told: Event) -> bool:
+    """Is `event` what `told` is about: its trigger inside the object of `told`, in the same
+    sentence, between the same parties ("signed a statement on deepening ties")?"""
+    if event.sentence_index != told.sentence_index or not told.object or \
+            event.span[0] <= told.span[0] or event.negated != told.negated:
+        return False
+    words = told.object.lower().replace("-", " ").split()
+    return event.trigger.lower() in words and \
+        _country_parties(event) == _country_parties(told)
+
+
+def _retells(event: Event, told: Event) -> bool:
+    """Is `event` a retelling of `told` in another sentence?"""
+    if (event.negated, _stance(event)) != (told.negated, _stance(told)):
+        return False
+    if event.sentence_index == told.sentence_index or event.plover_type != told.plover_type:
+        return False
+    if event.date_basis == "text" and event.date != told.date:
+        return False  # its own sentence dates it elsewhere: another meeting
+    return _country_parties(event) == _country_parties(told)
+
+
+def _country_parties(event: Event) -> tuple:
+    """The parties as states where the text gives a person's state, otherwise as actors."""
+    def key(actors) -> tuple:
+        return tuple(sorted({a.country or a.id for a in actors}))
+    sources, targets = key(event.source), key(event.target)
+    if event.cameo_code in symmetric_codes() or not targets:
+        return (tuple(sorted(set(sources + targets))),)
+    return sources, targets
 
 
 def cluster_reports(events: Iterable[Event], window_days: int = WINDOW_DAYS) -> list[Story]:

@@ -49,6 +49,7 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
             return None, None
         return f"{int(base[:4]) - years:04d}", basis
     chain = clause_chain(token)
+    ahead = modality in ("future", "hypothetical")  # "will visit on Friday": the coming Friday
     best: tuple[int, str, str] | None = None
     untied = False
     for text, root in date_phrases(sent):
@@ -57,9 +58,13 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
         if SAME_DAY in text.lower():
             resolved, basis = context_date, "context"
         else:
-            resolved, basis = dates.resolve(text, article_date, modality == "future"), "text"
+            resolved, basis = dates.resolve(text, article_date, ahead), "text"
+        if resolved is None and dates.is_span(text):
+            continue  # "a five-year deal", "for the second time in weeks": no date at all
         ancestors = list(root.ancestors)
         rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
+        if rank is not None and _subordinate(root, chain[rank]):
+            continue  # "linked to the coup in 2015", "last year's decision": another event's
         if rank is None or resolved is None:
             untied = True  # "next week", or a date of another clause: not ours to state
         elif best is None or rank < best[0]:
@@ -73,6 +78,23 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
     if article_date:
         return article_date, "article"
     return None, None
+
+
+# How a word joins a clause of its own: a date below one belongs to that clause's event.
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj"})
+
+
+def _subordinate(root: Token, top: Token) -> bool:
+    """Is the date (headed by `root`) told of something below `top` other than the event: inside
+    a clause that hangs from it, or the possessor of a noun ("last year's decision")?"""
+    if root.dep_ == "poss":
+        return True
+    word = root
+    while word.i != top.i and word.head.i != word.i:
+        if word.dep_ in CLAUSE_DEPS:
+            return True
+        word = word.head
+    return False
 
 
 def date_phrases(sent: Span) -> list[tuple[str, Token]]:
