@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Actor, Affiliation, Article, slugify
-from diplograph.ingest import gazetteer
+from diplograph.ingest import gazetteer, officeholders
 from diplograph.ingest.coreference import (
     GROUP_WORDS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun, two_parties,
 )
@@ -277,7 +277,9 @@ class _Finder:
 
     def _consolidated(self) -> list[Mention]:
         """Give every mention of a person the country and title the article states for them
-        somewhere: "Xi Jinping" alone in paragraph two is still China's President Xi."""
+        somewhere: "Xi Jinping" alone in paragraph two is still China's President Xi. Where
+        the article gives a title or full name but no country ("Vice President George Bush"),
+        the office-holders the package knows supply it (see diplograph.ingest.officeholders)."""
         known: dict[str, Actor] = {}
         for mention in sorted(self.found, key=lambda m: m.start):
             for actor in mention.actors:
@@ -289,6 +291,11 @@ class _Finder:
                 elif not (seen.country and seen.role) and (actor.country or actor.role):
                     known[actor.id] = replace(seen, country=seen.country or actor.country,
                                               role=seen.role or actor.role)
+        for ident, actor in known.items():
+            if actor.country is None:
+                country = officeholders.country_of(actor.name, actor.role, self.date)
+                if country:
+                    known[ident] = replace(actor, country=country)
         result = []
         for mention in self.found:
             actors = tuple(
