@@ -45,6 +45,8 @@ from diplograph.ingest import lexicon
 # happened on Sunday, and a date resolved from a weekday can be off by the article's lag.
 WINDOW_DAYS = 2
 _BASIS_RANK = {"text": 0, "context": 1, "article": 2, None: 3}
+# Prepositions that introduce what an act is about ("a statement on deepening ties").
+ABOUT_WORDS = frozenset({"on", "about", "for", "to", "over", "regarding", "concerning"})
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def story_key(event: Event) -> str:
 
 
 def merge_mentions(events: Sequence[Event]) -> list[Event]:
-    """One event per (CAMEO code, parties, negation, stance) in an article.
+    """One event per (CAMEO code, parties, negation, stance, own date) in an article.
 
     The best-dated telling wins (a date written in its sentence beats one carried from context,
     which beats the publication date), then the more confident; the others' sentences become
@@ -101,7 +103,10 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
     """
     groups: dict[tuple, list[int]] = {}
     for position, event in enumerate(events):
-        key = (event.cameo_code, _parties(event), event.negated, _stance(event))
+        # two tellings dated differently by their own sentences are two events ("met on Monday
+        # ... met again on Tuesday"); an undated one may still fold in (_fold_retellings)
+        own = event.date if event.date_basis == "text" else None
+        key = (event.cameo_code, _parties(event), event.negated, _stance(event), own)
         groups.setdefault(key, []).append(position)
     kept: dict[int, Event] = {}
     for positions in groups.values():
@@ -135,14 +140,28 @@ def _fold_retellings(events: list[Event]) -> list[Event]:
 
 
 def _content_of(event: Event, told: Event) -> bool:
-    """Is `event` what `told` is about: its trigger inside the object of `told`, in the same
-    sentence, between the same parties ("signed a statement on deepening ties")?"""
+    """Is `event` what `told` is about, between the same parties: its trigger inside the object
+    of `told` ("signed a statement on deepening ties"), or right after it and a preposition
+    ("signed a joint statement on expanding cooperation", however the parse hangs the "on")?"""
     if event.sentence_index != told.sentence_index or not told.object or \
-            event.span[0] <= told.span[0] or event.negated != told.negated:
+            event.span[0] <= told.span[0] or event.negated != told.negated or \
+            _country_parties(event) != _country_parties(told):
         return False
-    words = told.object.lower().replace("-", " ").split()
-    return event.trigger.lower() in words and \
-        _country_parties(event) == _country_parties(told)
+    if event.trigger.lower() in told.object.lower().replace("-", " ").split():
+        return True
+    return _about(told, event)
+
+
+def _about(told: Event, event: Event) -> bool:
+    """Does the sentence read "<told's trigger> <told's object> on|about|for|to <event>"?"""
+    start = told.sentence.find(told.trigger)
+    if start < 0:
+        return False
+    gap = told.sentence[start + len(told.trigger):start + len(told.trigger)
+                        + event.span[0] - told.span[1]]
+    words = gap.lower().split()
+    return bool(words) and words[-1] in ABOUT_WORDS and told.object.lower() in gap.lower() \
+        and not set(gap) & set(",;:()") and not {"and", "but", "while"} & set(words)
 
 
 def _retells(event: Event, told: Event) -> bool:

@@ -37,6 +37,10 @@ DOUBT_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", 
 # Words a trigger may hang from that put it in doubt: "is likely to visit", "is unlikely to sign".
 DOUBT_HEADS = frozenset({"likely", "unlikely", "possible", "probable", "poised", "ready",
                          "willing", "eager", "keen"})
+# Verbs that stop what their to-infinitive names: in "vetoed a resolution to impose sanctions"
+# (which the parser often hangs on the verb), the sanctions are what was blocked.
+BLOCKING_VERBS = frozenset({"veto", "block", "reject", "oppose", "thwart", "torpedo", "defeat",
+                            "stall", "scuttle"})
 # Nouns that propose an act, which their to-infinitive then names without it happening: "vetoed
 # a resolution to impose sanctions", "a plan to build", "a bid to join".
 PROPOSAL_NOUNS = frozenset({"resolution", "proposal", "plan", "draft", "bill", "motion", "bid",
@@ -135,6 +139,8 @@ def _modality(token: Token) -> str:
                 word.lemma_.lower() in PROPOSAL_NOUNS and below.dep_ == "acl"
                 and _to_infinitive(below))):
             return "hypothetical"  # "is likely to visit", "a resolution to impose sanctions"
+        if word.dep_ == "advcl" and _to_infinitive(word) and word.head.lemma_ in BLOCKING_VERBS:
+            return "hypothetical"  # "vetoed a resolution to impose ...", parsed as a purpose
         auxes = {c.lower_ for c in children if c.dep_ == "aux"}
         if said and "would" in auxes and not auxes & (HYPOTHETICAL_AUX - {"would"}):
             modality = "future"  # "X said it would attend": the future seen from the past
