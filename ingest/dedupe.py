@@ -4,8 +4,9 @@ Inside an article, a meeting told in the headline, the lead and a quote is one e
 best-dated telling is kept and the other sentences are listed in `mention_sentences`. Retellings
 often name the parties differently ("Xi met Nazarbayev" ... "China and Kazakhstan held talks")
 and carry no date of their own (the headline takes the publication day, a later sentence the
-date carried from before): such a telling folds into an event of the same PLOVER type between the
-same countries. What an act is about is no second act: in "signed a joint statement on deepening
+date carried from before): such a telling folds into an event of the same CAMEO code between the
+same countries, or of the same PLOVER type when it has only the publication day (a headline's
+"agree" is the lead's "agreed to deepen security cooperation"). What an act is about is no second act: in "signed a joint statement on deepening
 the partnership" the deepening is the statement's content, not an AGREE beside the signing.
 
 Across articles nothing is merged in the stores: each article stays its own named graph, so
@@ -172,6 +173,8 @@ def _retells(event: Event, told: Event) -> bool:
         return False
     if event.date_basis == "text" and event.date != told.date:
         return False  # its own sentence dates it elsewhere: another meeting
+    if event.cameo_code != told.cameo_code and event.date_basis != "article":
+        return False  # a later sentence saying more ("willing to work with") is news of its own
     return _country_parties(event) == _country_parties(told)
 
 
