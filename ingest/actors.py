@@ -115,6 +115,9 @@ NAMED_FOR_PLACE = frozenset({"agreement", "accord", "protocol", "treaty", "conve
                              "formula", "memorandum", "plan", "consensus", "understanding",
                              "statement", "resolution", "agenda", "peace", "ceasefire", "truce"})
 MINISTRY_WORDS = frozenset({"ministry", "ministries", "department"})
+# Nouns an appositive uses to say a capital is a place ("Kabul, the Afghan capital").
+PLACE_WORDS = frozenset({"capital", "city", "town", "seat", "home", "centre", "center", "port",
+                         "hub", "base", "stronghold", "region", "province"})
 # US-style "Department of X" names; a department without a country in the text is the USA's.
 US_DEPARTMENTS = frozenset({"state", "defense", "defence", "justice", "treasury", "commerce",
                             "energy", "homeland security", "agriculture"})
@@ -432,8 +435,12 @@ class _Finder:
                 return Mention(start, end, (country_actor(hit.code),), hit.kind,
                                0.9 if hit.kind == "country" else 0.85)
             if hit and hit.kind in ("capital", "seat"):
-                if not _acts(doc[start:end].root, hit.kind == "seat"):
-                    return None  # "talks in Beijing": a place, not a party
+                root = doc[start:end].root
+                if ent.label_ == "PERSON" or _described(root) or not _acts(root,
+                                                                          hit.kind == "seat"):
+                    # "Victoria, a lobbyist, denounced ...": a person, not the Seychelles'
+                    # government; "talks in Beijing": a place, not a party
+                    return None
                 return Mention(start, end, (country_actor(hit.code),), hit.kind,
                                0.75 if hit.kind == "capital" else 0.85)
             if hit and hit.kind == "igo":
@@ -800,6 +807,13 @@ def _agent_lemma(noun: Token) -> str | None:
         return {"authorities": "authority", "forces": "force", "troops": "troop"}.get(
             noun.lower_, noun.lower_)
     return None
+
+
+def _described(root: Token) -> bool:
+    """Does an appositive say a capital's name is someone or something else ("Victoria, a
+    lobbyist", not "Kabul, the Afghan capital")?"""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_WORDS
+               for c in root.children)
 
 
 def _acts(root: Token, seat: bool) -> bool:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.ingest import dates
+from diplograph.ingest.lexicon import entries_for
 from diplograph.ingest.modality import clause_chain
 
 if TYPE_CHECKING:
@@ -80,18 +81,37 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
     return None, None
 
 
-# How a word joins a clause of its own: a date below one belongs to that clause's event.
-CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj"})
+# How a word joins a clause or an aside of its own: a date below one belongs to that clause's
+# event ("diplomats who were linked to the coup in 2016", "Ghouta, scene of the 2013 attack").
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "appos"})
+# How a date modifies a noun: "last year's decision", "the 2013 attack".
+MODIFIER_DEPS = frozenset({"poss", "compound", "nummod", "amod"})
+# How an event noun takes part in the event's own clause, rather than being a happening of its
+# own that the clause mentions ("signed the agreement on Monday" vs "linked to the coup in 2015").
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT"})
+# Prepositions that set the event inside another ("during his visit on January 6"): that
+# happening's date is the event's.
+FRAMING_PREPS = frozenset({"during", "amid", "at"})
+# Happenings the lexicon does not code but news dates in passing ("the siege of Aleppo in 2016").
+HISTORY_NOUNS = frozenset({"siege", "war", "coup", "election", "revolution", "invasion", "crisis",
+                           "uprising", "massacre", "referendum", "genocide", "occupation",
+                           "annexation", "independence", "collapse", "fall", "battle", "disaster"})
 
 
 def _subordinate(root: Token, top: Token) -> bool:
     """Is the date (headed by `root`) told of something below `top` other than the event: inside
-    a clause that hangs from it, or the possessor of a noun ("last year's decision")?"""
-    if root.dep_ == "poss":
+    a clause or aside that hangs from it, a modifier of another noun ("last year's decision"),
+    or said of another happening the sentence names ("as in the siege of Aleppo in 2016")?"""
+    if root.dep_ in MODIFIER_DEPS and root.head.i != top.i:
         return True
     word = root
     while word.i != top.i and word.head.i != word.i:
         if word.dep_ in CLAUSE_DEPS:
+            return True
+        lemma = word.lemma_.lower()
+        if word.i != root.i and word.pos_ == "NOUN" and word.dep_ not in ARGUMENT_DEPS and \
+                word.head.lower_ not in FRAMING_PREPS and \
+                (lemma in HISTORY_NOUNS or entries_for(lemma, "noun")):
             return True
         word = word.head
     return False

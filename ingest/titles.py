@@ -177,7 +177,8 @@ def title_at(doc: Doc, i: int, limit: int) -> tuple[str | None, int]:
     """The longest title phrase starting at token i: 'Minister of Commerce', 'president'."""
     for end in range(min(limit, i + 6), i, -1):
         last = doc[end - 1]
-        if last.is_space or last.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "VERB", "AUX"):
+        if last.is_space or last.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "VERB", "AUX",
+                                          "PART"):  # not "president's": the office is before
             continue
         phrase = doc[i:end].text
         if gazetteer.title_role(phrase):

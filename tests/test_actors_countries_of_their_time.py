@@ -115,3 +115,13 @@ def test_the_troops_of_a_withdrawal_are_its_agent(code):
     [event] = [e for e in events if e.plover_type == "RETREAT"]
     assert parties(event.source) == [("country:CUB", "CUB")]
     assert parties(event.target) == [("country:AGO", "AGO")]
+
+
+def test_an_office_named_in_the_possessive_is_the_office(code):
+    [visit] = code("Files about the Pakistani president's visit to London were found in a taxi.")
+    assert parties(visit.source) == [("person:pak-president", "PAK")]
+    assert visit.source[0].name == "President"
+
+
+def test_a_person_who_shares_a_capitals_name_is_not_its_state(code):
+    assert code("Victoria, a campaigner for refugees, denounced Hungary on Tuesday.") == ()

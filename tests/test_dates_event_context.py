@@ -29,6 +29,11 @@ def test_weekdays_run_forward_for_announced_events(code, text, date, modality):
      "2021-03-17", "article"),
     ("Germany criticized Russia over last year's decision to annex the island.",
      "2021-03-17", "article"),
+    ("In Idlib, scene of the 2017 gas attack, Russian jets bombed a market on Tuesday.",
+     "2021-03-16", "text"),
+    ("Turkey condemned the 2016 coup attempt on Tuesday.", "2021-03-16", "text"),
+    # ... while a date that modifies the event itself still dates it
+    ("Monday's talks between Chile and Peru ended without a deal.", "2021-03-15", "text"),
     # durations and counts of occasions say nothing of when
     ("Japan and India signed a five-year agreement.", "2021-03-17", "article"),
     ("Britain accused Iran of piracy for the second time in seven weeks.", "2021-03-17",
