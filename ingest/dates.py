@@ -20,6 +20,8 @@ True
 ('2017-01', '2016')
 >>> resolve("Friday and Saturday", "2017-01-09", future=True)
 '2017-01-13'
+>>> resolve("on Monday", "2017-01-09", future=True), resolve("next Monday", "2017-01-09")
+('2017-01-09', '2017-01-16')
 """
 
 from __future__ import annotations
@@ -108,10 +110,11 @@ def _relative(phrase: str, anchor: date | None, future: bool) -> str | None | bo
     if words and words[-1] in WEEKDAYS and len(words) <= 2:
         if not anchor:
             return None
-        which = words[0] if len(words) == 2 else ("next" if future else "last")
+        which = words[0] if len(words) == 2 else ("ahead" if future else "last")
         delta = (anchor.weekday() - WEEKDAYS[words[-1]]) % 7
-        if which == "next":
-            delta = -((WEEKDAYS[words[-1]] - anchor.weekday()) % 7 or 7)
+        if which in ("next", "ahead"):  # an announced "on Wednesday" written on a Wednesday
+            ahead = (WEEKDAYS[words[-1]] - anchor.weekday()) % 7  # is that day, "next" is not
+            delta = -(ahead or (7 if which == "next" else 0))
         elif which == "last" and len(words) == 2 and delta == 0:
             delta = 7
         return (anchor - timedelta(days=delta)).isoformat()

@@ -42,10 +42,11 @@ DOUBT_HEADS = frozenset({"likely", "unlikely", "possible", "probable", "poised",
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "oppose", "thwart", "torpedo", "defeat",
                             "stall", "scuttle"})
 # Nouns that propose an act, which their to-infinitive then names without it happening: "vetoed
-# a resolution to impose sanctions", "a plan to build", "a bid to join".
+# a resolution to impose sanctions", "a plan to build", "a bid to join". Efforts and attempts are
+# not here: "efforts to broker a deal" are the brokering, under way.
 PROPOSAL_NOUNS = frozenset({"resolution", "proposal", "plan", "draft", "bill", "motion", "bid",
-                            "attempt", "effort", "initiative", "offer", "request", "call",
-                            "demand", "push", "idea", "option", "threat", "measure", "scheme"})
+                            "initiative", "offer", "request", "call", "demand", "idea", "option",
+                            "threat", "measure", "scheme"})
 _MAX_CLIMB = 6
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.ingest import dates
 from diplograph.ingest.lexicon import entries_for
-from diplograph.ingest.modality import clause_chain
+from diplograph.ingest.modality import clause_chain, modality_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -50,20 +50,20 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
             return None, None
         return f"{int(base[:4]) - years:04d}", basis
     chain = clause_chain(token)
-    ahead = modality in ("future", "hypothetical")  # "will visit on Friday": the coming Friday
     best: tuple[int, str, str] | None = None
     untied = False
     for text, root in date_phrases(sent):
         if root.head.lower_ in NOT_WHEN:
             continue  # "until 2030", "since 1992": a bound, not the event's date
+        ancestors = list(root.ancestors)
+        rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
         if SAME_DAY in text.lower():
             resolved, basis = context_date, "context"
         else:
-            resolved, basis = dates.resolve(text, article_date, ahead), "text"
+            resolved, basis = dates.resolve(text, article_date, _ahead(chain, rank, modality)), \
+                "text"
         if resolved is None and dates.is_span(text):
             continue  # "a five-year deal", "for the second time in weeks": no date at all
-        ancestors = list(root.ancestors)
-        rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
         if rank is not None and _subordinate(root, chain[rank]):
             continue  # "linked to the coup in 2015", "last year's decision": another event's
         if rank is None or resolved is None:
@@ -96,6 +96,16 @@ FRAMING_PREPS = frozenset({"during", "amid", "at"})
 HISTORY_NOUNS = frozenset({"siege", "war", "coup", "election", "revolution", "invasion", "crisis",
                            "uprising", "massacre", "referendum", "genocide", "occupation",
                            "annexation", "independence", "collapse", "fall", "battle", "disaster"})
+
+
+def _ahead(chain: list[Token], rank: int | None, modality: str) -> bool:
+    """Does the date look forward? Yes when the word it hangs from is announced or hypothetical
+    ("will visit on Friday", "is due to visit on Monday"): a weekday is then the coming one. A
+    date on a verb above the announcement looks back ("efforts to broker a deal stumbled on
+    Wednesday")."""
+    if rank is None or rank == 0:
+        return modality in ("future", "hypothetical")
+    return modality_of(chain[rank])[1] in ("future", "hypothetical")
 
 
 def _subordinate(root: Token, top: Token) -> bool:

@@ -14,6 +14,7 @@ import pytest
      "future"),
     ("The Kremlin said Putin would visit Turkey on Monday.", "2021-03-22", "future"),
     ("Egypt's foreign minister is due to visit Sudan on Tuesday.", "2021-03-23", "future"),
+    ("The talks between Iran and France will end on Wednesday.", "2021-03-17", "future"),
     # past events: the weekday just gone
     ("Chile and Peru held talks on Monday.", "2021-03-15", "asserted"),
 ])
