@@ -343,6 +343,8 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
 
     A and B are ISO3 country codes (KGZ, CHN), actor ids or names. Dates bound at month
     precision; events with no month come last, as a period of their own, when no date is given.
+    Former states keep their own codes: RUS counts Russia from 1991-12-26, the Soviet Union's
+    events are under SUN (likewise YUG, CSK, DDR); a note on stderr says so when it applies.
 
     \b
     Example:
@@ -350,9 +352,12 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
       diplograph ask timeline USA RUS --directed --by quarter --format csv
       diplograph ask timeline USA CHN --by year --quad-class 3 --quad-class 4 --since 2015
     """
+    from diplograph.graph.states import lineage_note
     from diplograph.graph.stores import open_store
     from diplograph.queries.timeline import timeline as ask_timeline
 
+    for note in dict.fromkeys(filter(None, (lineage_note(code.upper()) for code in (a, b)))):
+        click.echo(note, err=True)
     with open_store(store) as opened:
         rows = [r.to_dict() for r in ask_timeline(opened, a, b, **options)]
     if fmt == "table":  # the full series is for csv/json; a terminal shows busy periods

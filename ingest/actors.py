@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from diplograph.graph.model import Actor, Affiliation, Article, slugify
-from diplograph.ingest import gazetteer
+from diplograph.ingest import gazetteer, officeholders
 from diplograph.ingest.coreference import (
     GROUP_WORDS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun, two_parties,
 )
@@ -107,7 +107,17 @@ PLACE_NOUNS = frozenset({"street", "airport", "resident", "mayor", "suburb", "ou
                          "centre", "center", "district", "skyline", "air", "weather", "population",
                          "citizen", "hotel", "hospital", "university", "stadium", "metro",
                          "subway", "traffic", "square", "park", "marathon", "office"})
+# Nouns that a place names rather than joins: "the Minsk agreements", "the Kyoto protocol", "the
+# Geneva talks" are called after where they were made; the place is no party to them.
+NAMED_FOR_PLACE = frozenset({"agreement", "accord", "protocol", "treaty", "convention",
+                             "declaration", "process", "format", "talk", "summit", "conference",
+                             "deal", "pact", "framework", "communique", "charter", "initiative",
+                             "formula", "memorandum", "plan", "consensus", "understanding",
+                             "statement", "resolution", "agenda", "peace", "ceasefire", "truce"})
 MINISTRY_WORDS = frozenset({"ministry", "ministries", "department"})
+# Nouns an appositive uses to say a capital is a place ("Kabul, the Afghan capital").
+PLACE_WORDS = frozenset({"capital", "city", "town", "seat", "home", "centre", "center", "port",
+                         "hub", "base", "stronghold", "region", "province"})
 # US-style "Department of X" names; a department without a country in the text is the USA's.
 US_DEPARTMENTS = frozenset({"state", "defense", "defence", "justice", "treasury", "commerce",
                             "energy", "homeland security", "agriculture"})
@@ -270,7 +280,9 @@ class _Finder:
 
     def _consolidated(self) -> list[Mention]:
         """Give every mention of a person the country and title the article states for them
-        somewhere: "Xi Jinping" alone in paragraph two is still China's President Xi."""
+        somewhere: "Xi Jinping" alone in paragraph two is still China's President Xi. Where
+        the article gives a title or full name but no country ("Vice President George Bush"),
+        the office-holders the package knows supply it (see diplograph.ingest.officeholders)."""
         known: dict[str, Actor] = {}
         for mention in sorted(self.found, key=lambda m: m.start):
             for actor in mention.actors:
@@ -282,6 +294,11 @@ class _Finder:
                 elif not (seen.country and seen.role) and (actor.country or actor.role):
                     known[actor.id] = replace(seen, country=seen.country or actor.country,
                                               role=seen.role or actor.role)
+        for ident, actor in known.items():
+            if actor.country is None:
+                country = officeholders.country_of(actor.name, actor.role, self.date)
+                if country:
+                    known[ident] = replace(actor, country=country)
         result = []
         for mention in self.found:
             actors = tuple(
@@ -418,8 +435,12 @@ class _Finder:
                 return Mention(start, end, (country_actor(hit.code),), hit.kind,
                                0.9 if hit.kind == "country" else 0.85)
             if hit and hit.kind in ("capital", "seat"):
-                if not _acts(doc[start:end].root, hit.kind == "seat"):
-                    return None  # "talks in Beijing": a place, not a party
+                root = doc[start:end].root
+                if ent.label_ == "PERSON" or _described(root) or not _acts(root,
+                                                                          hit.kind == "seat"):
+                    # "Victoria, a lobbyist, denounced ...": a person, not the Seychelles'
+                    # government; "talks in Beijing": a place, not a party
+                    return None
                 return Mention(start, end, (country_actor(hit.code),), hit.kind,
                                0.75 if hit.kind == "capital" else 0.85)
             if hit and hit.kind == "igo":
@@ -786,6 +807,13 @@ def _agent_lemma(noun: Token) -> str | None:
         return {"authorities": "authority", "forces": "force", "troops": "troop"}.get(
             noun.lower_, noun.lower_)
     return None
+
+
+def _described(root: Token) -> bool:
+    """Does an appositive say a capital's name is someone or something else ("Victoria, a
+    lobbyist", not "Kabul, the Afghan capital")?"""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_WORDS
+               for c in root.children)
 
 
 def _acts(root: Token, seat: bool) -> bool:

@@ -18,6 +18,10 @@ True
 ('2017-01-06', '2017-01-06')
 >>> resolve("earlier this month", "2017-01-09"), resolve("late last year", "2017-01-09")
 ('2017-01', '2016')
+>>> resolve("Friday and Saturday", "2017-01-09", future=True)
+'2017-01-13'
+>>> resolve("on Monday", "2017-01-09", future=True), resolve("next Monday", "2017-01-09")
+('2017-01-09', '2017-01-16')
 """
 
 from __future__ import annotations
@@ -41,6 +45,29 @@ _PATTERNS = [
 ]
 # how far past the article date a day may lie before we take it for last year's
 _FUTURE_SLACK = timedelta(days=7)
+
+
+_SPAN_NUMBER = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+               r"fifteen|twenty|thirty|forty|fifty|several|few|many|some|the\s+past|the\s+last)"
+_SPAN = re.compile(
+    r"\b" + _SPAN_NUMBER + r"[\s-]+(hour|day|week|month|year|decade|century)s?\b(?!\s+ago)"
+    r"|\b(hour|day|week|month|year|decade)s?[\s-]long\b"
+    r"|^(for\s+)?(hours|days|weeks|months|years|decades)$"
+    r"|\btimes?\b")
+
+
+def is_span(text: str) -> bool:
+    """Does a date expression measure a length or count occasions rather than say when?
+
+    "a five-year agreement", "for the second time in seven weeks", "three days of talks" say
+    nothing of the day the event happened; they must not stand in for its date.
+
+    >>> is_span("five-year"), is_span("the second time in seven weeks"), is_span("decades")
+    (True, True, True)
+    >>> is_span("three days ago"), is_span("last year"), is_span("March 2015")
+    (False, False, False)
+    """
+    return bool(_SPAN.search(text.strip().lower()))
 
 
 def _anchor(article_date: str | None) -> date | None:
@@ -76,14 +103,18 @@ def _relative(phrase: str, anchor: date | None, future: bool) -> str | None | bo
                "last night": -1, "this evening": 0, "this afternoon": 0}
     if phrase in offsets:
         return (anchor + timedelta(days=offsets[phrase])).isoformat() if anchor else None
+    days = re.fullmatch(r"(\w+)\s+(and|or|to|through)\s+\w+", phrase)
+    if days and days[1] in WEEKDAYS:  # "Friday and Saturday": the event starts on the first
+        phrase = days[1]
     words = phrase.split()
     if words and words[-1] in WEEKDAYS and len(words) <= 2:
         if not anchor:
             return None
-        which = words[0] if len(words) == 2 else ("next" if future else "last")
+        which = words[0] if len(words) == 2 else ("ahead" if future else "last")
         delta = (anchor.weekday() - WEEKDAYS[words[-1]]) % 7
-        if which == "next":
-            delta = -((WEEKDAYS[words[-1]] - anchor.weekday()) % 7 or 7)
+        if which in ("next", "ahead"):  # an announced "on Wednesday" written on a Wednesday
+            ahead = (WEEKDAYS[words[-1]] - anchor.weekday()) % 7  # is that day, "next" is not
+            delta = -(ahead or (7 if which == "next" else 0))
         elif which == "last" and len(words) == 2 and delta == 0:
             delta = 7
         return (anchor - timedelta(days=delta)).isoformat()

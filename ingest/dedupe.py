@@ -1,7 +1,13 @@
 """One happening, one event: mentions merged inside an article, reports grouped across articles.
 
 Inside an article, a meeting told in the headline, the lead and a quote is one event: the
-best-dated telling is kept and the other sentences are listed in `mention_sentences`.
+best-dated telling is kept and the other sentences are listed in `mention_sentences`. Retellings
+often name the parties differently ("Xi met Nazarbayev" ... "China and Kazakhstan held talks")
+and carry no date of their own (the headline takes the publication day, a later sentence the
+date carried from before): such a telling folds into an event of the same CAMEO code between the
+same countries, or of the same PLOVER type when it has only the publication day (a headline's
+"agree" is the lead's "agreed to deepen security cooperation"). What an act is about is no second act: in "signed a joint statement on deepening
+the partnership" the deepening is the statement's content, not an AGREE beside the signing.
 
 Across articles nothing is merged in the stores: each article stays its own named graph, so
 re-ingesting or retracting an article still replaces exactly what it said. Instead every event
@@ -40,6 +46,8 @@ from diplograph.ingest import lexicon
 # happened on Sunday, and a date resolved from a weekday can be off by the article's lag.
 WINDOW_DAYS = 2
 _BASIS_RANK = {"text": 0, "context": 1, "article": 2, None: 3}
+# Prepositions that introduce what an act is about ("a statement on deepening ties").
+ABOUT_WORDS = frozenset({"on", "about", "for", "to", "over", "regarding", "concerning"})
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def story_key(event: Event) -> str:
 
 
 def merge_mentions(events: Sequence[Event]) -> list[Event]:
-    """One event per (CAMEO code, parties, negation, stance) in an article.
+    """One event per (CAMEO code, parties, negation, stance, own date) in an article.
 
     The best-dated telling wins (a date written in its sentence beats one carried from context,
     which beats the publication date), then the more confident; the others' sentences become
@@ -96,7 +104,10 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
     """
     groups: dict[tuple, list[int]] = {}
     for position, event in enumerate(events):
-        key = (event.cameo_code, _parties(event), event.negated, _stance(event))
+        # two tellings dated differently by their own sentences are two events ("met on Monday
+        # ... met again on Tuesday"); an undated one may still fold in (_fold_retellings)
+        own = event.date if event.date_basis == "text" else None
+        key = (event.cameo_code, _parties(event), event.negated, _stance(event), own)
         groups.setdefault(key, []).append(position)
     kept: dict[int, Event] = {}
     for positions in groups.values():
@@ -105,7 +116,76 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
         others = sorted({events[p].sentence_index for p in positions}
                         - {events[best].sentence_index})
         kept[best] = replace(events[best], mention_sentences=tuple(others))
+    return _fold_retellings([kept[p] for p in sorted(kept)])
+
+
+def _fold_retellings(events: list[Event]) -> list[Event]:
+    """Fold each event that retells another (see the module docstring) into the one it retells,
+    best-dated first; the retelling's sentences join the kept event's `mention_sentences`."""
+    order = sorted(range(len(events)), key=lambda p: (_BASIS_RANK[events[p].date_basis], p))
+    order = [p for p in order if not any(_content_of(events[p], e) for e in events)] + \
+        [p for p in order if any(_content_of(events[p], e) for e in events)]
+    kept: dict[int, Event] = {}
+    for position in order:
+        event = events[position]
+        into = next((k for k, other in kept.items()
+                     if _content_of(event, other) or _retells(event, other)), None)
+        if into is None:
+            kept[position] = event
+            continue
+        other = kept[into]
+        sentences = {*other.mention_sentences, event.sentence_index, *event.mention_sentences}
+        kept[into] = replace(other, mention_sentences=tuple(sorted(
+            sentences - {other.sentence_index})))
     return [kept[p] for p in sorted(kept)]
+
+
+def _content_of(event: Event, told: Event) -> bool:
+    """Is `event` what `told` is about, between the same parties: its trigger inside the object
+    of `told` ("signed a statement on deepening ties"), or right after it and a preposition
+    ("signed a joint statement on expanding cooperation", however the parse hangs the "on")?"""
+    if event.sentence_index != told.sentence_index or not told.object or \
+            event.span[0] <= told.span[0] or event.negated != told.negated or \
+            _country_parties(event) != _country_parties(told):
+        return False
+    if event.trigger.lower() in told.object.lower().replace("-", " ").split():
+        return True
+    return _about(told, event)
+
+
+def _about(told: Event, event: Event) -> bool:
+    """Does the sentence read "<told's trigger> <told's object> on|about|for|to <event>"?"""
+    start = told.sentence.find(told.trigger)
+    if start < 0:
+        return False
+    gap = told.sentence[start + len(told.trigger):start + len(told.trigger)
+                        + event.span[0] - told.span[1]]
+    words = gap.lower().split()
+    return bool(words) and words[-1] in ABOUT_WORDS and told.object.lower() in gap.lower() \
+        and not set(gap) & set(",;:()") and not {"and", "but", "while"} & set(words)
+
+
+def _retells(event: Event, told: Event) -> bool:
+    """Is `event` a retelling of `told` in another sentence?"""
+    if (event.negated, _stance(event)) != (told.negated, _stance(told)):
+        return False
+    if event.sentence_index == told.sentence_index or event.plover_type != told.plover_type:
+        return False
+    if event.date_basis == "text" and event.date != told.date:
+        return False  # its own sentence dates it elsewhere: another meeting
+    if event.cameo_code != told.cameo_code and event.date_basis != "article":
+        return False  # a later sentence saying more ("willing to work with") is news of its own
+    return _country_parties(event) == _country_parties(told)
+
+
+def _country_parties(event: Event) -> tuple:
+    """The parties as states where the text gives a person's state, otherwise as actors."""
+    def key(actors) -> tuple:
+        return tuple(sorted({a.country or a.id for a in actors}))
+    sources, targets = key(event.source), key(event.target)
+    if event.cameo_code in symmetric_codes() or not targets:
+        return (tuple(sorted(set(sources + targets))),)
+    return sources, targets
 
 
 def cluster_reports(events: Iterable[Event], window_days: int = WINDOW_DAYS) -> list[Story]:

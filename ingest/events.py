@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 from diplograph.graph import codes
 from diplograph.graph.model import Actor, Article, Event, Location
 from diplograph.ingest import gazetteer
-from diplograph.ingest.actors import Mentions
+from diplograph.ingest.actors import NAMED_FOR_PLACE, Mentions
 from diplograph.ingest.dedupe import merge_mentions, story_key
 from diplograph.ingest.lexicon import ACTOR, Condition, TriggerEntry, entries_for, frame_code
-from diplograph.ingest.modality import SPEECH_VERBS, clause_chain, modality_of, reported
+from diplograph.ingest.modality import (
+    PROPOSAL_NOUNS, SPEECH_VERBS, clause_chain, modality_of, reported,
+)
 from diplograph.ingest.timing import event_date
 
 if TYPE_CHECKING:
@@ -377,7 +379,9 @@ def _roles(cand: Candidate, mentions: Mentions, cameo: str, *, inner: Candidate 
 
 
 def _passive(token: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    """'was opposed by', and the participle of "a deal opposed by fishermen": the agent acts."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN")
 
 
 def _source(cand: Candidate, passive: bool, mentions: Mentions) -> tuple[Actor, ...]:
@@ -494,6 +498,8 @@ def _subject(verb: Token, mentions: Mentions) -> tuple[Actor, ...]:
                 owner = next((c for c in head.children if c.dep_ == "poss"), None)
                 if owner is not None:  # "its decision to expel": the owner decides
                     return _actors(owner, mentions)
+                if head.lemma_.lower() in PROPOSAL_NOUNS:
+                    return ()  # "vetoed a resolution to impose sanctions": not the vetoers
             if current.dep_ == "xcomp" and head.lemma_ not in LIGHT_VERBS:
                 controller = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if controller is not None:  # "persuaded Biden to lift": Biden lifts
@@ -613,8 +619,9 @@ def _head_actors(head: Token, mentions: Mentions, place: bool) -> tuple[Actor, .
             if mention is not None and mention.how not in ("media", "pronoun") and \
                     not (happening and mention.how in PLACE_KINDS):
                 return mention.actors  # but "a Kabul bombing" happened in Kabul, not by it
-            if child.pos_ == "PROPN" and child.dep_ == "compound" and not happening:
-                # "an Istanbul court"
+            if child.pos_ == "PROPN" and child.dep_ == "compound" and not happening and \
+                    head.lemma_.lower() not in NAMED_FOR_PLACE:  # "an Istanbul court", but
+                # not "the Minsk agreements": a place a document is named after
                 hit = gazetteer.place(_entity_text(child))
                 if hit is not None and hit.country and hit.kind != "country":
                     return (Actor.country_actor(hit.country,

@@ -34,6 +34,19 @@ NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny", "canc
 FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "forthcoming", "scheduled", "expected",
                               "proposed", "future", "prospective", "coming", "next"})
 DOUBT_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "would-be"})
+# Words a trigger may hang from that put it in doubt: "is likely to visit", "is unlikely to sign".
+DOUBT_HEADS = frozenset({"likely", "unlikely", "possible", "probable", "poised", "ready",
+                         "willing", "eager", "keen"})
+# Verbs that stop what their to-infinitive names: in "vetoed a resolution to impose sanctions"
+# (which the parser often hangs on the verb), the sanctions are what was blocked.
+BLOCKING_VERBS = frozenset({"veto", "block", "reject", "oppose", "thwart", "torpedo", "defeat",
+                            "stall", "scuttle"})
+# Nouns that propose an act, which their to-infinitive then names without it happening: "vetoed
+# a resolution to impose sanctions", "a plan to build", "a bid to join". Efforts and attempts are
+# not here: "efforts to broker a deal" are the brokering, under way.
+PROPOSAL_NOUNS = frozenset({"resolution", "proposal", "plan", "draft", "bill", "motion", "bid",
+                            "initiative", "offer", "request", "call", "demand", "idea", "option",
+                            "threat", "measure", "scheme"})
 _MAX_CLIMB = 6
 
 
@@ -93,6 +106,9 @@ def _negated(token: Token) -> bool:
     negated = negated or any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
                                                       for d in c.children)
                              for c in token.children)  # "expressed no regret"
+    if any(word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in word.children)
+           for word in clause_chain(token)[1:]):
+        negated = True  # "there was no sign Iran was willing to negotiate"
     for word in control_chain(token)[1:]:
         has_neg = any(c.dep_ == "neg" for c in word.children)
         if word.lemma_ in NEGATING_VERBS and (word.lemma_ != "call" or _particle(word, "off")):
@@ -115,10 +131,17 @@ def _modality(token: Token) -> str:
             return "hypothetical"
         if words & FUTURE_MODIFIERS:
             modality = "future"
-    for word in clause_chain(token):
+    chain = clause_chain(token)
+    for below, word in zip([None, *chain], chain):
         children = list(word.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
+        if below is not None and (word.lemma_.lower() in DOUBT_HEADS and word.pos_ == "ADJ" or (
+                word.lemma_.lower() in PROPOSAL_NOUNS and below.dep_ == "acl"
+                and _to_infinitive(below))):
+            return "hypothetical"  # "is likely to visit", "a resolution to impose sanctions"
+        if word.dep_ == "advcl" and _to_infinitive(word) and word.head.lemma_ in BLOCKING_VERBS:
+            return "hypothetical"  # "vetoed a resolution to impose ...", parsed as a purpose
         auxes = {c.lower_ for c in children if c.dep_ == "aux"}
         if said and "would" in auxes and not auxes & (HYPOTHETICAL_AUX - {"would"}):
             modality = "future"  # "X said it would attend": the future seen from the past

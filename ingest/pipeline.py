@@ -11,6 +11,7 @@ from diplograph.graph.model import Article, ArticleGraph
 from diplograph.ingest.actors import find_mentions
 from diplograph.ingest.coder import shipped_coder
 from diplograph.ingest.dictionaries import load_dictionaries
+from diplograph.ingest.eras import actors_on, restate
 from diplograph.ingest.events import extract_events
 from diplograph.ingest.learned import extract_learned
 from diplograph.ingest.nlp import load_model, parse
@@ -30,7 +31,8 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
 
     People are resolved across the articles as they pass ("Xi" in a later article is the "Xi
     Jinping" of an earlier one; see diplograph.ingest.resolution), so the same articles in the
-    same order always give the same ids.
+    same order always give the same ids. States are those of each event's date (see
+    diplograph.ingest.eras): the Soviet Union is SUN in 1987, not RUS.
 
     Args:
         articles: the articles, in the order they should be resolved (oldest first is best).
@@ -72,4 +74,6 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
             else extract_events(doc, article, mentions)
         graph = ArticleGraph(article=article, events=tuple(events),
                              affiliations=tuple(mentions.affiliations(article, doc)))
-        yield resolver.resolve(graph, mentions.actors())
+        # codes of the event's time (SUN for Moscow in 1987) before people are resolved, so
+        # the resolver learns each person with the country the text meant
+        yield resolver.resolve(restate(graph), actors_on(mentions.actors(), article.date))

@@ -14,10 +14,12 @@ in the same order give the same ids.
 A shorter name is merged only when exactly one known person fits: same country when both are
 known, and role classes from the same family when both are known ("Foreign Minister Kim" never
 becomes Kim Jong-un). Two fitting people means no merge; the name stays as written. A surname
-alone ("Trump", "de Blasio") needs more than the absence of a rival: the text must give it a
-country or office that agrees with the person's, or the person must be a regular of the corpus
-(named in `SALIENT` articles or more), since a lone surname with nothing around it is
-as likely someone the corpus never named in full ("Biden's son Hunter" is not Robert Hunter).
+alone ("Trump", "de Blasio") needs more than the absence of a rival: its own article must name
+the person in full, or the text must give it a country or office that agrees with the person's.
+How often the corpus names someone is no evidence: a bare "Reagan" in one article is as likely
+the Nancy Reagan of another as the president, and a merge made on fame alone would spread to
+every later article ("Biden's son Hunter" is not Robert Hunter). Merges never count as naming:
+only a full name teaches the resolver which articles speak of whom.
 
 >>> from diplograph.graph.model import Article, ArticleGraph, Event
 >>> xi = Actor("Xi Jinping", "person", "CHN", "President")
@@ -46,7 +48,6 @@ FAMILIES: dict[str, str] = {
     "diplomat": "diplomatic", "military": "military", "judge": "judicial",
     "igo_official": "igo", "rebel": "armed", "civilian": "civilian",
 }
-SALIENT = 2
 # government, official, elite, leader, legislature, legislator, opposition, party_leader and
 # spokesperson are too loose to tell two people apart: they conflict with nothing.
 
@@ -107,7 +108,6 @@ class Resolver:
                 if canonical.id != actor.id:
                     mapping[actor.id] = canonical
                     self._record(actor, canonical, graph.article.id)
-                    self._people[canonical.id].articles.add(graph.article.id)
         if not mapping:
             return graph
 
@@ -183,7 +183,7 @@ class Resolver:
         match = self._unique(self._fitting(candidates, actor.country, families))
         if match is None:
             return actor
-        if lone and not (len(match.articles) >= SALIENT or article_id in match.articles
+        if lone and not (article_id in match.articles
                          or (actor.country and actor.country in match.countries)
                          or (families and families & match.families)):
             return actor

@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.ingest import dates
-from diplograph.ingest.modality import clause_chain
+from diplograph.ingest.lexicon import entries_for
+from diplograph.ingest.modality import clause_chain, modality_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,12 +55,17 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
     for text, root in date_phrases(sent):
         if root.head.lower_ in NOT_WHEN:
             continue  # "until 2030", "since 1992": a bound, not the event's date
+        ancestors = list(root.ancestors)
+        rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
         if SAME_DAY in text.lower():
             resolved, basis = context_date, "context"
         else:
-            resolved, basis = dates.resolve(text, article_date, modality == "future"), "text"
-        ancestors = list(root.ancestors)
-        rank = next((k for k, word in enumerate(chain) if word in ancestors), None)
+            resolved, basis = dates.resolve(text, article_date, _ahead(chain, rank, modality)), \
+                "text"
+        if resolved is None and dates.is_span(text):
+            continue  # "a five-year deal", "for the second time in weeks": no date at all
+        if rank is not None and _subordinate(root, chain[rank]):
+            continue  # "linked to the coup in 2015", "last year's decision": another event's
         if rank is None or resolved is None:
             untied = True  # "next week", or a date of another clause: not ours to state
         elif best is None or rank < best[0]:
@@ -73,6 +79,52 @@ def event_date(token: Token, sent: Span, article_date: str | None, modality: str
     if article_date:
         return article_date, "article"
     return None, None
+
+
+# How a word joins a clause or an aside of its own: a date below one belongs to that clause's
+# event ("diplomats who were linked to the coup in 2016", "Ghouta, scene of the 2013 attack").
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "appos"})
+# How a date modifies a noun: "last year's decision", "the 2013 attack".
+MODIFIER_DEPS = frozenset({"poss", "compound", "nummod", "amod"})
+# How an event noun takes part in the event's own clause, rather than being a happening of its
+# own that the clause mentions ("signed the agreement on Monday" vs "linked to the coup in 2015").
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT"})
+# Prepositions that set the event inside another ("during his visit on January 6"): that
+# happening's date is the event's.
+FRAMING_PREPS = frozenset({"during", "amid", "at"})
+# Happenings the lexicon does not code but news dates in passing ("the siege of Aleppo in 2016").
+HISTORY_NOUNS = frozenset({"siege", "war", "coup", "election", "revolution", "invasion", "crisis",
+                           "uprising", "massacre", "referendum", "genocide", "occupation",
+                           "annexation", "independence", "collapse", "fall", "battle", "disaster"})
+
+
+def _ahead(chain: list[Token], rank: int | None, modality: str) -> bool:
+    """Does the date look forward? Yes when the word it hangs from is announced or hypothetical
+    ("will visit on Friday", "is due to visit on Monday"): a weekday is then the coming one. A
+    date on a verb above the announcement looks back ("efforts to broker a deal stumbled on
+    Wednesday")."""
+    if rank is None or rank == 0:
+        return modality in ("future", "hypothetical")
+    return modality_of(chain[rank])[1] in ("future", "hypothetical")
+
+
+def _subordinate(root: Token, top: Token) -> bool:
+    """Is the date (headed by `root`) told of something below `top` other than the event: inside
+    a clause or aside that hangs from it, a modifier of another noun ("last year's decision"),
+    or said of another happening the sentence names ("as in the siege of Aleppo in 2016")?"""
+    if root.dep_ in MODIFIER_DEPS and root.head.i != top.i:
+        return True
+    word = root
+    while word.i != top.i and word.head.i != word.i:
+        if word.dep_ in CLAUSE_DEPS:
+            return True
+        lemma = word.lemma_.lower()
+        if word.i != root.i and word.pos_ == "NOUN" and word.dep_ not in ARGUMENT_DEPS and \
+                word.head.lower_ not in FRAMING_PREPS and \
+                (lemma in HISTORY_NOUNS or entries_for(lemma, "noun")):
+            return True
+        word = word.head
+    return False
 
 
 def date_phrases(sent: Span) -> list[tuple[str, Token]]:

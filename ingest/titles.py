@@ -65,7 +65,10 @@ def title_word(token: Token) -> bool:
     if token.lower_ in ("'s", "’s", "of", "-", "for") or token.lower_ in HONORIFICS:
         return True
     if token.ent_type_ == "PERSON":
-        return False
+        # the tagger often folds a title or a country into the name ("Crown Prince Abdullah",
+        # "Kazakh President ..."): those words still say who the person is
+        return bool(gazetteer.may_start_title(token.text) or gazetteer.title_role(token.text)
+                    or gazetteer.country_code(token.text))
     return token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
@@ -174,7 +177,8 @@ def title_at(doc: Doc, i: int, limit: int) -> tuple[str | None, int]:
     """The longest title phrase starting at token i: 'Minister of Commerce', 'president'."""
     for end in range(min(limit, i + 6), i, -1):
         last = doc[end - 1]
-        if last.is_space or last.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "VERB", "AUX"):
+        if last.is_space or last.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "VERB", "AUX",
+                                          "PART"):  # not "president's": the office is before
             continue
         phrase = doc[i:end].text
         if gazetteer.title_role(phrase):

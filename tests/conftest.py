@@ -68,3 +68,16 @@ def oxigraph_server() -> Iterator[devservers.SparqlServer]:
     """An ``oxigraph serve`` server for the whole session; ``.query_url``/``.update_url``."""
     with devservers.start_oxigraph_server() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def code(nlp):
+    """Extract one article of our own words, alone, and return its events in reading order."""
+    from diplograph.graph.model import Article
+    from diplograph.ingest.pipeline import extract
+
+    def run(text: str, date: str = "2021-03-17"):
+        [graph] = extract([Article(text=text, id="own", date=date)], nlp=nlp)
+        return graph.events
+
+    return run

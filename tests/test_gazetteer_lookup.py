@@ -12,6 +12,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from diplograph.graph.states import FORMER_STATES
 from diplograph.ingest import gazetteer
 from diplograph.ingest.gazetteer import (
     IGO_KINDS, ROLES, all_country_names, all_titles, alternatives, country_code, country_name,
@@ -70,7 +71,10 @@ def _split(cell: str) -> list[str]:
     ("Burma", "country", "MMR"),
     ("Türkiye", "country", "TUR"),
     ("Russian Federation", "country", "RUS"),   # pycountry's official name
-    ("Soviets", "demonym", "RUS"),
+    ("Soviets", "demonym", "SUN"),              # a former state keeps its ISO 3166-3 code
+    ("East Germany", "country", "DDR"),
+    ("Czechoslovakia", "country", "CSK"),
+    ("West Germany", "country", "DEU"),         # ISO 3166 continues it as DEU
     ("Aruba", "country", "ABW"),               # a territory known only to pycountry
     ("Kiev", "capital", "UKR"),
     ("Nur-Sultan", "capital", "KAZ"),
@@ -218,12 +222,15 @@ def test_title_role(text: str, role: str | None) -> None:
 def test_every_un_member_state_and_listed_observer_is_present() -> None:
     codes = {row["iso3"] for row in _rows("countries.csv")}
     assert codes >= UN_MEMBERS
-    assert codes - UN_MEMBERS == OBSERVERS_AND_OTHERS
+    assert codes - UN_MEMBERS == OBSERVERS_AND_OTHERS | {f.code for f in FORMER_STATES}
 
 
 def test_country_codes_are_iso_except_kosovo() -> None:
     for row in _rows("countries.csv"):
         if row["iso3"] == "XKX":
+            continue
+        if row["iso3"] in {f.code for f in FORMER_STATES}:  # ISO 3166-3, former states
+            assert pycountry.historic_countries.get(alpha_3=row["iso3"]) is not None
             continue
         assert pycountry.countries.get(alpha_3=row["iso3"]) is not None, row["iso3"]
 
@@ -250,7 +257,7 @@ def test_capitals_are_unique_and_resolve_to_their_country() -> None:
     seen: Counter[str] = Counter()
     for row in _rows("countries.csv"):
         if not row["capital"]:
-            assert row["iso3"] in ("HKG", "MAC")
+            assert row["iso3"] in ("HKG", "MAC", "SUN", "YUG", "CSK")  # successors' capitals
             continue
         for form in [row["capital"], *_split(row["capital_aliases"])]:
             seen[form.casefold()] += 1

@@ -102,7 +102,7 @@ def neo4j(corpus, neo4j_server):
 @pytest.mark.neo4j
 def test_same_evidence_for_every_event_on_both_backends(oxigraph, neo4j, corpus):
     ids = [e.id for graph in corpus for e in graph.events]
-    assert len(ids) > 30
+    assert len(ids) > 25  # the seed and examples, restatements folded (issue 13)
     assert any(e.mention_sentences for graph in corpus for e in graph.events)
     for event_id in ids:
         assert evidence(neo4j, event_id) == evidence(oxigraph, event_id), event_id
