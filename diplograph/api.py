@@ -18,7 +18,7 @@ from diplograph.ingest.pipeline import extract
 from diplograph.ingest.readers import Skip, read_articles
 
 
-def extract_text(text: str, date: str | None = None, coder: str = "model") -> list[Event]:
+def extract_text(text: str, date: str | None = None, coder: str = "rules") -> list[Event]:
     """Events of one text, for notebooks and quick checks."""
     [graph] = extract([Article(text=text, date=date)], coder=coder)
     return list(graph.events)
@@ -27,7 +27,7 @@ def extract_text(text: str, date: str | None = None, coder: str = "model") -> li
 def extract_files(sources: Iterable[str | Path], *, date: str | None = None,
                   skipped: list[Skip] | None = None, batch_size: int = 64,
                   progress: bool = False,
-                  actors: Sequence[str | Path] = (), coder: str = "model"
+                  actors: Sequence[str | Path] = (), coder: str = "rules"
                   ) -> Iterator[ArticleGraph]:
     """Read and extract a batch of inputs; problems with single inputs land in `skipped`.
 
@@ -51,7 +51,7 @@ class IngestSummary:
 
 def ingest(sources: Iterable[str | Path], store: Store | str | None = None, *,
            date: str | None = None, batch_size: int = 64, write_batch: int = 200,
-           progress: bool = False, actors: Sequence[str | Path] = (), coder: str = "model",
+           progress: bool = False, actors: Sequence[str | Path] = (), coder: str = "rules",
            on_batch: Callable[[int], None] | None = None) -> IngestSummary:
     """Extract events from inputs and write them to a store, a batch of articles at a time.
 

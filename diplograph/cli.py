@@ -55,9 +55,9 @@ def input_options(func: Callable) -> Callable:
              "override the extractor's guesses and their dated roles apply only inside their "
              "dates; later files win where they disagree.")(func)
     func = click.option(
-        "--coder", type=click.Choice(("model", "rules")), default="model", show_default=True,
-        help="Who decides the events: the learned coder shipped with diplograph, or the "
-             "trigger-lexicon rules it replaced.")(func)
+        "--coder", type=click.Choice(("rules", "model")), default="rules", show_default=True,
+        help="Who decides the events: the trigger-lexicon rules, or the learned coder shipped "
+             "with diplograph (experimental; see ingest/data/coder/MODEL_CARD.md).")(func)
     func = click.option("--date", default=None, metavar="YYYY-MM-DD",
                         help="Publication date for inputs that carry none (anchors 'on Monday').")(func)
     func = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
@@ -155,7 +155,7 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], date: str | None, coder
       diplograph extract --date 2017-01-09 article.txt
       diplograph extract --format table examples/articles.jsonl
       diplograph extract --actors my-actors.csv --format table news/
-      diplograph extract --coder rules article.txt
+      diplograph extract --coder model article.txt
     """
     from diplograph.api import extract_files
 
@@ -753,8 +753,8 @@ def stats(store: str | None, fmt: str) -> None:
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences of each set.")
 @click.option("--floor", "floor_file", type=click.Path(dir_okay=False, exists=True), default=None,
               help="A JSON file of minimum figures; exit 1 when any figure falls below it.")
-@click.option("--coder", type=click.Choice(("model", "rules")), default="model",
-              show_default=True, help="Score the learned coder or the rules.")
+@click.option("--coder", type=click.Choice(("rules", "model")), default="rules",
+              show_default=True, help="Score the rules or the learned coder.")
 @format_option(choices=("table", "json", "markdown"))
 @click.pass_context
 def evaluate(ctx: click.Context, sets: tuple[str, ...], data_dir: str, limit: int | None,
@@ -774,16 +774,17 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data_dir: str, limit: in
     """
     from diplograph.ingest.evaluate import (
         check_floor, reports_json, reports_markdown, reports_table, run_eval)
-    from diplograph.ingest.gold import GOLD_SETS
+    from diplograph.ingest.gold import GOLD_SETS, PAIR_SETS
 
-    unknown = [name for name in sets if name not in GOLD_SETS]
+    known = [*GOLD_SETS, *PAIR_SETS]
+    unknown = [name for name in sets if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown gold set {unknown[0]!r}; choose from "
-                                 f"{', '.join(sorted(GOLD_SETS))}", param_hint="SET")
-    reports = run_eval(sets or list(GOLD_SETS), data_dir, limit=limit,
+                                 f"{', '.join(sorted(known))}", param_hint="SET")
+    reports = run_eval(sets or known, data_dir, limit=limit,
                        progress=not ctx.obj["quiet"], coder=coder)
     for report in reports:
-        chosen = ("--coder", coder) if coder != "model" else ()
+        chosen = ("--coder", coder) if coder != "rules" else ()
         report.command = " ".join(("diplograph eval", *sets, *chosen))
     render_report = {"table": reports_table, "json": reports_json,
                      "markdown": reports_markdown}[fmt]

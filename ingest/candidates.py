@@ -45,6 +45,11 @@ VICTIM_NOUNS = frozenset({"people", "person", "man", "woman", "boy", "girl", "ch
                           "detainee", "hostage", "suspect", "passenger", "pilgrim", "fisherman",
                           "miner", "family", "member", "national", "citizen", "soldier"})
 AGENT_NOUNS = frozenset(STATE_AGENTS) | GROUP_AGENTS | CROWD_NOUNS | VICTIM_NOUNS
+# Prepositions whose object is where or to whom something happens, almost never who does it
+# ("in Beijing", "sent to Kabul"): such a party is only ever a target. On our annotated train
+# and dev sentences this drops 18% of would-be sources and 2% of real ones.
+NOT_ACTING_PREPS = frozenset({"in", "to", "on", "for", "against", "at", "into", "including",
+                              "as", "onto", "toward", "towards", "near", "inside", "across"})
 # Bounds that keep the candidate set small: parties per sentence, tokens between a pair.
 MAX_PARTIES = 8
 MAX_DISTANCE = 40
@@ -61,6 +66,7 @@ class Party:
     text: str
     actors: tuple[Actor, ...]
     how: str
+    acts: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,10 +128,14 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
 
 
 def pairs(found: list[Party]) -> Iterator[Pair]:
-    """Every party alone, then every ordered pair of distinct, nearby parties."""
+    """Every party that can act alone, then every ordered pair of distinct, nearby parties
+    whose source can act."""
     for party in found:
-        yield Pair(party, None)
+        if party.acts:
+            yield Pair(party, None)
     for source in found:
+        if not source.acts:
+            continue
         for target in found:
             if source is target or _same(source, target):
                 continue
@@ -150,8 +160,11 @@ def _first_word(chunk: Span) -> int:
 def _party(sent: Span, start: int, end: int, actors: tuple[Actor, ...], how: str) -> Party:
     doc = sent.doc
     first, last = doc[start], doc[end - 1]
+    root = doc[start:end].root
+    acts = not (root.dep_ == "attr" or
+                (root.dep_ == "pobj" and root.head.lower_ in NOT_ACTING_PREPS))
     return Party(start, end, first.idx, last.idx + len(last.text), doc[start:end].text,
-                 actors, how)
+                 actors, how, acts)
 
 
 def _unplaced(text: str, kind: str) -> Actor:

@@ -1,12 +1,14 @@
 """The learned coder: which PLOVER type, if any, links a source to a target in a sentence.
 
-A fine-tuned MiniLM encoder reads each sentence once; a small head then judges every candidate
-pair (diplograph.ingest.candidates) from the pooled wordpieces of the two parties, so a
-sentence with eight parties costs one encoder pass, not seventy-two. The network ships as one
-int8 ONNX file in the package (`data/coder/`) and runs on onnxruntime with the `tokenizers`
-library: no torch and no model hub at run time. `scripts/train-coder` trains it, through the
-same `encode` and `masks` as here, so training and run time cannot drift apart; the model card
-beside the weights says what it learned from and how well it does.
+A fine-tuned MiniLM encoder reads the sentence once per candidate source, with that source
+wrapped in marks ("@ Xi Jinping @ met ..."), so it knows whose act it is reading; a small head
+then judges every target of that source (and the source alone) from the marked source's first
+wordpiece and the target's pooled wordpieces. A sentence with four parties costs four encoder
+passes rather than one per pair (sixteen or more). The network ships as one int8 ONNX file in
+the package (`data/coder/`) and runs on onnxruntime with the `tokenizers` library: no torch
+and no model hub at run time. `scripts/train-coder` trains it through the same `readings` as
+here, so training and run time cannot drift apart; the model card beside the weights says
+what it learned from and how well it does.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ if TYPE_CHECKING:
 
 NONE = "NONE"
 MAX_WORDPIECES = 160
-# Sentences per encoder batch: enough to amortise onnxruntime's call cost, small enough that
-# padding to the longest sentence of the batch wastes little.
+# Passes per onnxruntime call: enough to amortise the call, few enough that padding to the
+# longest sentence of the batch wastes little.
 BATCH = 16
+MARK = "@"
 Span = tuple[int, int]
 
 
@@ -39,6 +42,18 @@ class Encoded:
 
     ids: tuple[int, ...]
     offsets: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One encoder pass: the sentence with one source marked, and the pairs judged in it
+    (their indexes in the caller's list, and each target's wordpiece mask; all zeros when the
+    pair is the source alone)."""
+
+    encoded: Encoded
+    source_index: int
+    pairs: tuple[int, ...]
+    targets: tuple[tuple[float, ...], ...]
 
 
 def encode(tokenizer: Tokenizer, text: str) -> Encoded:
@@ -56,6 +71,53 @@ def masks(encoded: Encoded, span: Span | None) -> list[float]:
         return [0.0] * len(encoded.ids)
     start, end = span
     return [1.0 if b > a and a < end and b > start else 0.0 for a, b in encoded.offsets]
+
+
+def readings(tokenizer: Tokenizer, text: str, pairs: Sequence[tuple[Span, Span | None]]
+             ) -> list[Reading]:
+    """The passes that judge `pairs` of one sentence: one per distinct source.
+
+    A pair whose source falls past MAX_WORDPIECES, or whose target overlaps its source, is in
+    no reading (the caller treats it as NONE).
+
+    >>> from tokenizers import Tokenizer
+    >>> from tokenizers.models import WordLevel
+    >>> from tokenizers.pre_tokenizers import Whitespace
+    >>> t = Tokenizer(WordLevel({"@": 0, "A": 1, "met": 2, "B": 3}, unk_token="@"))
+    >>> t.pre_tokenizer = Whitespace()
+    >>> [r] = readings(t, "A met B", [((0, 1), (6, 7)), ((0, 1), None)])
+    >>> r.encoded.ids, r.source_index, r.pairs, r.targets
+    ((0, 1, 0, 2, 3), 0, (0, 1), ((0.0, 0.0, 0.0, 0.0, 1.0), (0.0, 0.0, 0.0, 0.0, 0.0)))
+    """
+    by_source: dict[Span, list[int]] = {}
+    for k, (source, _) in enumerate(pairs):
+        by_source.setdefault(source, []).append(k)
+    found = []
+    for (start, end), members in by_source.items():
+        marked = f"{text[:start]}{MARK} {text[start:end]} {MARK}{text[end:]}"
+        encoded = encode(tokenizer, marked)
+        index = next((i for i, (a, b) in enumerate(encoded.offsets)
+                      if a == start and b > a), None)
+        if index is None:
+            continue
+        kept, targets = [], []
+        for k in members:
+            target = pairs[k][1]
+            if target is not None and target[0] < end and start < target[1]:
+                continue
+            kept.append(k)
+            targets.append(tuple(masks(encoded, _shifted(target, start, end))))
+        if kept:
+            found.append(Reading(encoded, index, tuple(kept), tuple(targets)))
+    return found
+
+
+def _shifted(span: Span | None, start: int, end: int) -> Span | None:
+    """Where a span sits once the source [start, end) is wrapped in marks ("@ " and " @")."""
+    if span is None:
+        return None
+    shift = 0 if span[1] <= start else 2 * (len(MARK) + 1)
+    return span[0] + shift, span[1] + shift
 
 
 @dataclass(frozen=True)
@@ -108,43 +170,23 @@ class Coder:
         """Softmax over `labels` for every pair, one array [pairs, labels] per sentence."""
         import numpy as np
 
-        encoded = [encode(self.tokenizer, text) for text, _ in sentences]
-        results: list[np.ndarray] = [np.zeros((len(pairs), len(self.labels)), np.float32)
-                                     for _, pairs in sentences]
-        order = sorted((i for i, (_, pairs) in enumerate(sentences) if pairs),
-                       key=lambda i: len(encoded[i].ids))
-        for n in range(0, len(order), BATCH):
-            chunk = order[n:n + BATCH]
-            width = max(len(encoded[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), np.int64)
-            attention = np.zeros((len(chunk), width), np.int64)
-            index, sources, targets, owners = [], [], [], []
-            for row, i in enumerate(chunk):
-                e = encoded[i]
-                ids[row, :len(e.ids)] = e.ids
-                attention[row, :len(e.ids)] = 1
-                for k, (source, target) in enumerate(sentences[i][1]):
-                    source_mask = masks(e, source)
-                    if not any(source_mask):
-                        results[i][k, 0] = 1.0
-                        continue
-                    pad = [0.0] * (width - len(e.ids))
-                    index.append(row)
-                    sources.append(source_mask + pad)
-                    targets.append(masks(e, target) + pad)
-                    owners.append((i, k))
-            if not owners:
-                continue
-            logits = self.session.run(None, {
-                "input_ids": ids, "attention_mask": attention,
-                "pair_index": np.array(index, np.int64),
-                "source_mask": np.array(sources, np.float32),
-                "target_mask": np.array(targets, np.float32)})[0]
+        results: list[np.ndarray] = []
+        passes: list[tuple[int, Reading]] = []
+        for i, (text, pairs) in enumerate(sentences):
+            rows = np.zeros((len(pairs), len(self.labels)), np.float32)
+            rows[:, 0] = 1.0  # NONE for pairs no reading holds
+            results.append(rows)
+            passes += [(i, r) for r in readings(self.tokenizer, text, pairs)]
+        passes.sort(key=lambda p: len(p[1].encoded.ids))
+        for n in range(0, len(passes), BATCH):
+            chunk = passes[n:n + BATCH]
+            feed, owners = batch_inputs([r for _, r in chunk])
+            logits = self.session.run(None, feed)[0]
             logits = logits - logits.max(axis=1, keepdims=True)
             soft = np.exp(logits)
             soft /= soft.sum(axis=1, keepdims=True)
-            for (i, k), row_probabilities in zip(owners, soft):
-                results[i][k] = row_probabilities
+            for (row, k), values in zip(owners, soft):
+                results[chunk[row][0]][k] = values
         return results
 
     def _judgement(self, row: np.ndarray) -> Judgement:
@@ -154,6 +196,29 @@ class Coder:
         if event < self.threshold:
             return Judgement(NONE, event)
         return Judgement(self.labels[best], event)
+
+
+def batch_inputs(batch: Sequence[Reading]) -> tuple[dict, list[tuple[int, int]]]:
+    """The network's inputs for a batch of readings, padded to the longest, and for each pair
+    row the (reading, pair index) it belongs to. Training feeds the same arrays."""
+    import numpy as np
+
+    width = max(len(r.encoded.ids) for r in batch)
+    ids = np.zeros((len(batch), width), np.int64)
+    attention = np.zeros((len(batch), width), np.int64)
+    sources = np.array([r.source_index for r in batch], np.int64)
+    index, targets, owners = [], [], []
+    for row, reading in enumerate(batch):
+        n = len(reading.encoded.ids)
+        ids[row, :n] = reading.encoded.ids
+        attention[row, :n] = 1
+        for k, target in zip(reading.pairs, reading.targets):
+            index.append(row)
+            targets.append(list(target) + [0.0] * (width - n))
+            owners.append((row, k))
+    return {"input_ids": ids, "attention_mask": attention, "source_index": sources,
+            "pair_index": np.array(index, np.int64),
+            "target_mask": np.array(targets, np.float32)}, owners
 
 
 @cache

@@ -668,11 +668,12 @@ def floor_for(reports: Sequence[Report], margin: float = 0.02) -> dict[str, Any]
 
 def run_eval(names: Sequence[str], data_dir: str | Path, *, limit: int | None = None,
              actors: Sequence[str | Path] = (), progress: bool = False,
-             split: str = "test", coder: str = "model") -> list[Report]:
+             split: str = "test", coder: str = "rules") -> list[Report]:
     """Load each named gold set, extract events from its sentences, and score them.
 
     Args:
-        names: gold set names (see diplograph.ingest.gold.GOLD_SETS).
+        names: gold set names (diplograph.ingest.gold.GOLD_SETS, and PAIR_SETS for the coder
+            alone).
         data_dir: the folder holding the sets (the shared data folder).
         limit: score only the first `limit` sentences of each set (a quick run).
         actors: extra actor dictionaries; the PETRARCH suites' own are always added.

@@ -45,11 +45,12 @@ GOLD_SETS: dict[str, tuple[str, str]] = {
     "petr-validate": ("cameo", "petrarch-validation/PETR.Validate.records.140226.txt"),
     "multicoped-test": ("penta", "conflibert-cameo-multicoped/cameo_class_test.tsv"),
     "re3d": ("re3d", "re3d"),
-    # the learned coder's own sets: our annotated test split (locators in the package, texts in
-    # the data folder), and zsp-plover's PLV_test scored given the gold pair (the ZSP task)
+    # our annotated test split: locators in the package, texts in the data folder
     "ours-test": ("plover", "."),
-    "zsp-plv": ("pairs", "zsp-plover/PLV_test.tsv"),
 }
+# Sets of (sentence, source, target) pairs with a type each: they score the learned coder
+# alone, given the gold pair (the ZSP paper's task), not the whole extractor.
+PAIR_SETS: dict[str, str] = {"zsp-plv": "zsp-plover/PLV_test.tsv"}
 CODEBOOK = "cameo-codebook/icews_cameo-codes.csv"
 # The fictional Tolkien-world actors of the PETRARCH suites are defined in their own dictionary.
 _VALIDATE_ACTORS = ("petrarch-validation/PETR.Validate.actors.txt",)
@@ -380,7 +381,7 @@ def load_pairs(data_dir: str | Path) -> list[tuple[str, tuple[int, int], tuple[i
                                                    bool]]:
     """zsp-plover's PLV_test: (sentence, source span, target span, gold root, repeats a
     codebook example) per row, spans found by unwrapping the <s>/<t> marks."""
-    path = Path(data_dir) / GOLD_SETS["zsp-plv"][1]
+    path = Path(data_dir) / PAIR_SETS["zsp-plv"]
     if not path.exists():
         raise InputError(str(path), "gold set file not found; check the data folder path")
     index = contamination_index(Path(data_dir) / CODEBOOK)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from diplograph.errors import InputError
 from diplograph.graph.model import Article, ArticleGraph
@@ -21,12 +21,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # The ways an article's events can be coded; the first is the default everywhere.
-CODERS = ("model", "rules")
+CODERS = ("rules", "model")
+# Articles whose sentences the learned coder judges in one go (and the most held at a time).
+CODER_BATCH = 16
+T = TypeVar("T")
 
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None,
             batch_size: int = 64, progress: bool = False,
-            actors: Sequence[str | Path] = (), coder: str = "model") -> Iterator[ArticleGraph]:
+            actors: Sequence[str | Path] = (), coder: str = "rules") -> Iterator[ArticleGraph]:
     """Extract events from articles, streaming: nothing is held beyond the current batch.
 
     People are resolved across the articles as they pass ("Xi" in a later article is the "Xi
@@ -42,8 +45,8 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
         actors: actor dictionaries (PETRARCH .txt or our .csv, see
             diplograph.ingest.dictionaries); later files override earlier ones, and their
             entries override what the rules would guess.
-        coder: "model", the learned coder shipped in the package (diplograph.ingest.coder),
-            or "rules", the trigger lexicon and parse rules (diplograph.ingest.events).
+        coder: "rules", the trigger lexicon and parse rules (diplograph.ingest.events), or
+            "model", the learned coder shipped in the package (diplograph.ingest.coder).
 
     Raises:
         InputError: an actor dictionary is missing or malformed, or `coder` is unknown.
@@ -58,7 +61,7 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
         ('KGZ', 'CONSULT', 'CHN', '2017-01-06')
     """
     if coder not in CODERS:
-        raise InputError(f"unknown coder {coder!r}; choose one of {', '.join(CODERS)}")
+        raise InputError(coder, f"unknown coder; choose one of {', '.join(CODERS)}")
     learned = shipped_coder() if coder == "model" else None
     dictionary = load_dictionaries(actors) if actors else None
     nlp = nlp or load_model()
@@ -68,12 +71,29 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None,
 
         stream = tqdm(articles, desc="articles", unit="art", leave=False)
     resolver = Resolver()
-    for article, doc in parse(stream, nlp, batch_size):
-        mentions = find_mentions(doc, dictionary=dictionary, date=article.date)
-        events = extract_learned(doc, article, mentions, learned) if learned is not None \
-            else extract_events(doc, article, mentions)
-        graph = ArticleGraph(article=article, events=tuple(events),
-                             affiliations=tuple(mentions.affiliations(article, doc)))
-        # codes of the event's time (SUN for Moscow in 1987) before people are resolved, so
-        # the resolver learns each person with the country the text meant
-        yield resolver.resolve(restate(graph), actors_on(mentions.actors(), article.date))
+    for parsed in _chunks(parse(stream, nlp, batch_size), CODER_BATCH):
+        found = [find_mentions(doc, dictionary=dictionary, date=article.date)
+                 for article, doc in parsed]
+        if learned is not None:
+            events = extract_learned([(doc, article, mentions) for (article, doc), mentions
+                                      in zip(parsed, found)], learned)
+        else:
+            events = [extract_events(doc, article, mentions)
+                      for (article, doc), mentions in zip(parsed, found)]
+        for (article, doc), mentions, own in zip(parsed, found, events):
+            graph = ArticleGraph(article=article, events=tuple(own),
+                                 affiliations=tuple(mentions.affiliations(article, doc)))
+            # codes of the event's time (SUN for Moscow in 1987) before people are resolved,
+            # so the resolver learns each person with the country the text meant
+            yield resolver.resolve(restate(graph), actors_on(mentions.actors(), article.date))
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,4 +1,5 @@
-"""Events are coded from the sentences the issue names: roles, frames, modality and dates.
+"""The rule coder (`--coder rules`) codes the sentences the issue named: roles, frames, modality
+and dates.
 
 The sentences are written for these tests; each asserts what a careful human coder would record,
 so a change to the lexicon or the role rules that breaks a reading shows up here by name.
@@ -51,7 +52,8 @@ SENTENCES = {
 @pytest.fixture(scope="module")
 def coded(nlp):
     articles = [Article(text=text, id=key, date=DATE) for key, text in SENTENCES.items()]
-    return {graph.article.id: graph.events for graph in extract(articles, nlp=nlp)}
+    return {graph.article.id: graph.events
+            for graph in extract(articles, nlp=nlp, coder="rules")}
 
 
 def _one(coded, key, **fields):

@@ -35,7 +35,7 @@ def graphs(nlp):
         Article(text="US President Barack Obama and Chinese President Xi Jinping held talks "
                      "on Sunday, the White House said.", id="tuesday", date="2017-01-10"),
     ]
-    return {g.article.id: g for g in extract(articles, nlp=nlp)}
+    return {g.article.id: g for g in extract(articles, nlp=nlp, coder="rules")}
 
 
 def test_an_event_told_by_several_sentences_is_one_event_with_mentions(graphs):
