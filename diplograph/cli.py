@@ -307,6 +307,13 @@ def met(actor: str, since: str | None, until: str | None, include_all: bool,
     render([r.to_dict() for r in records], fmt, columns)
 
 
+def origin_option(func: Callable) -> Callable:
+    """Which datasets' events count (imported with `diplograph import`, or extracted)."""
+    return click.option("--origin", "origins", multiple=True, metavar="ORIGIN",
+                        help="Only events from this dataset: extract (extracted from articles), "
+                             "gdelt1, gdelt2, gdelt (both), icews, polecat; repeatable.")(func)
+
+
 def code_options(func: Callable) -> Callable:
     """The type filters every question takes: PLOVER types, CAMEO codes, QuadClasses."""
     func = click.option("--quad-class", "quad_classes", multiple=True, type=click.IntRange(1, 4),
@@ -327,6 +334,7 @@ def code_options(func: Callable) -> Callable:
 @click.option("--by", "granularity", type=click.Choice(("month", "quarter", "year")),
               default="month", show_default=True, help="Length of each period.")
 @click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@origin_option
 @code_options
 @dates_options
 @store_option
@@ -368,6 +376,7 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
                    "most hostile.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
               help="How many counterparts to list.")
+@origin_option
 @code_options
 @dates_options
 @store_option
@@ -542,6 +551,7 @@ def filter_options(func: Callable) -> Callable:
     """The event filters of `ask events` and `export` (diplograph.queries.events.EventFilter)."""
     func = dates_options(func)
     func = code_options(func)
+    func = origin_option(func)
     func = click.option("--directed", is_flag=True,
                         help="The actor must be the source (and the counterpart the target).")(func)
     func = click.option("--counterpart", default=None, metavar="ACTOR",
