@@ -210,6 +210,41 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None,
                err=True)
 
 
+@cli.command(name="import")
+@click.argument("fmt", metavar="FORMAT",
+                type=click.Choice(("gdelt1", "gdelt2", "icews", "polecat", "events")))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--mentions", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="GDELT 2.0 mention table(s), joined to gdelt2 events for provenance.")
+@store_option
+@click.pass_context
+def import_(ctx: click.Context, fmt: str, files: tuple[str, ...], mentions: tuple[str, ...],
+            store: str | None) -> None:
+    """Load event data you already have: GDELT 1.0/2.0, ICEWS, POLECAT, or event JSONL that
+    `diplograph extract --format jsonl` wrote.
+
+    Events keep their dataset (ask questions with --origin to compare), the source's own event
+    id and URL. Importing a file again gives the same graph; a bad row is reported as
+    file:line: reason and skipped; a killed import is finished by running it again.
+
+    \b
+    Example:
+      diplograph import gdelt1 20120801.export.CSV
+      diplograph import icews events.2018.tab --store bolt://localhost:7687
+      diplograph import gdelt2 20240101000000.export.CSV --mentions 20240101000000.mentions.CSV
+      diplograph ask timeline USA RUS --origin gdelt
+    """
+    from diplograph.api import import_files
+    from diplograph.graph.stores import resolve_address
+
+    quiet = ctx.obj["quiet"]
+    address = resolve_address(store)
+    summary = import_files(fmt, files, address, mentions=mentions, progress=not quiet)
+    _report_skips(summary.skipped, quiet)
+    click.echo(f"imported {summary.events} {fmt} events ({summary.articles} records) into "
+               f"{address}", err=True)
+
+
 @cli.command()
 @click.option("--sparql", "sparql", default=None, metavar="QUERY|@FILE",
               help="A SPARQL SELECT/ASK query, or @file.rq.")
