@@ -89,9 +89,9 @@ STALE = ox.Quad(_ROLLUP, ox.NamedNode(DG.stale), ox.Literal(True), ox.DefaultGra
 #: Above this much N-Quads text (about 20,000 quads) a batch goes through the bulk loader, which
 #: writes index files directly (several times faster) but not as one transaction.
 BULK_BYTES = 5_000_000
-#: Articles per bulk-loader call in `write_bulk`: large enough that the loader's fixed cost
-#: fades, small enough that the N-Quads text stays well under a gigabyte.
-BULK_CHUNK = 50_000
+#: About how many events go into one bulk-loader call in `write_bulk`: enough that the loader's
+#: fixed cost fades, few enough that the N-Quads text stays near 200 MB.
+BULK_CHUNK = 25_000
 #: Above this many new rollup statements the bulk loader writes them (the stale marker covers
 #: the lost atomicity).
 BULK_QUADS = 10_000
@@ -167,7 +167,8 @@ class OxigraphStore:
         """Write a stream of articles (millions of them) through the bulk loader; the store ends
         as `write` would leave it, articles already there replaced.
 
-        Each `chunk` of articles becomes one N-Quads text for Oxigraph's bulk loader; the rollup
+        Each `chunk` of events (whole articles) becomes one N-Quads text for Oxigraph's bulk
+        loader; the rollup
         moves once, at the end, by the tallies of the whole stream, instead of once per batch.
         The stale marker stays set from the first chunk to the last, so an import killed midway
         leaves a store whose rollup is rebuilt when it is next opened, and running the import
@@ -487,12 +488,14 @@ def to_python(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None)
 
 
 def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
-    """`size` articles at a time."""
+    """Whole articles, grouped until a group holds about `size` events (an article counts >= 1)."""
     chunk: list[ArticleGraph] = []
+    events = 0
     for ag in graphs:
         chunk.append(ag)
-        if len(chunk) >= size:
+        events += max(1, len(ag.events))
+        if events >= size:
             yield chunk
-            chunk = []
+            chunk, events = [], 0
     if chunk:
         yield chunk
