@@ -115,7 +115,7 @@ def run_backend(backend: str, base: list[ArticleGraph], extra: list[ArticleGraph
                 corpus: ql.Corpus, chosen: ql.Sample, args: argparse.Namespace) -> Run:
     writer = base[:split(base, args.writer_sample)]
     writer_events = sum(len(ag.events) for ag in writer)
-    with opened(backend, args) as (store, fresh):
+    with EmptyStore(backend, args) as (store, fresh):
         batch = args.oxigraph_batch if backend == "oxigraph" else args.neo4j_batch * 5
         writer_s = timed_load(store, writer, f"{backend} current writer", current(batch))
         print(f"{backend}: current writer {writer_events:,} events in {writer_s:.1f} s",
@@ -134,7 +134,7 @@ def run_backend(backend: str, base: list[ArticleGraph], extra: list[ArticleGraph
                    append_events, append_s, ql.problems(store, whole, chosen) if extra else [])
 
 
-class opened:
+class EmptyStore:
     """An empty store of the backend, and a function that empties it again (a new Oxigraph
     directory; Neo4j's database emptied in slices)."""
 
