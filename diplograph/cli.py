@@ -386,6 +386,7 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
       diplograph ask timeline KGZ CHN
       diplograph ask timeline USA RUS --directed --by quarter --format csv
       diplograph ask timeline USA CHN --by year --quad-class 3 --quad-class 4 --since 2015
+      diplograph ask timeline USA RUS --origin gdelt --origin extract
     """
     from diplograph.graph.stores import open_store
     from diplograph.queries.timeline import timeline as ask_timeline
@@ -449,6 +450,7 @@ PARTNER_TABLE_COLUMNS = ("counterpart_name", "counterpart_id", "events", "events
               help="The first period: 2017, 2017-03, or 2016-07/2017-06.")
 @click.option("--period2", required=True, metavar="PERIOD", help="The second period.")
 @click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@origin_option
 @code_options
 @click.option("--all", "include_all", is_flag=True,
               help="Keep negated, future and hypothetical events too.")
