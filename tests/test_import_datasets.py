@@ -224,3 +224,28 @@ def test_an_unknown_format_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "acled" in result.stderr
     with pytest.raises(InputError, match="unknown import format"):
         list(read_records("acled", [GEORGIA], skipped=[]))
+
+
+class _WithoutBulkPath:
+    """A real store seen through its `Store` methods only, as a backend without a bulk path
+    (the remote SPARQL store) is."""
+
+    def __init__(self, inner: Store):
+        self.inner = inner
+
+    def __getattr__(self, name: str):
+        if name == "write_bulk":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+
+def test_a_backend_without_a_bulk_path_takes_imports_through_write(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "bulk")) as bulk:
+        import_files("gdelt1", [GEORGIA], bulk)
+        expected = (bulk.count(), timeline(bulk, "USA", "RUS"))
+    with open_store(str(tmp_path / "plain")) as plain:
+        steps: list[int] = []
+        graphs = read_records("gdelt1", [GEORGIA], skipped=[])
+        assert write_bulk(_WithoutBulkPath(plain), graphs, on_written=steps.append) == 1255
+        assert steps == [1000, 255]
+        assert (plain.count(), timeline(plain, "USA", "RUS")) == expected
