@@ -1,4 +1,4 @@
-"""The small Python API the CLI is a shell over: read, extract, ingest.
+"""The small Python API the CLI is a shell over: read, extract, ingest, import.
 
 >>> from diplograph.api import extract_text
 >>> events = extract_text("Kyrgyz President Almazbek Atambayev met Chinese President Xi Jinping.")
@@ -14,8 +14,12 @@ from pathlib import Path
 
 from diplograph.graph.model import Article, ArticleGraph, Event
 from diplograph.graph.stores import Store, open_store
+from diplograph.ingest.imports.load import ImportSummary, import_files
 from diplograph.ingest.pipeline import extract
 from diplograph.ingest.readers import Skip, read_articles
+
+__all__ = ["ImportSummary", "IngestSummary", "extract_files", "extract_text", "import_files",
+           "ingest"]
 
 
 def extract_text(text: str, date: str | None = None, coder: str = "rules") -> list[Event]:

@@ -216,6 +216,41 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, coder:
                err=True)
 
 
+@cli.command(name="import")
+@click.argument("fmt", metavar="FORMAT",
+                type=click.Choice(("gdelt1", "gdelt2", "icews", "polecat", "events")))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--mentions", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="GDELT 2.0 mention table(s), joined to gdelt2 events for provenance.")
+@store_option
+@click.pass_context
+def import_(ctx: click.Context, fmt: str, files: tuple[str, ...], mentions: tuple[str, ...],
+            store: str | None) -> None:
+    """Load event data you already have: GDELT 1.0/2.0, ICEWS, POLECAT, or event JSONL that
+    `diplograph extract --format jsonl` wrote.
+
+    Events keep their dataset (ask questions with --origin to compare), the source's own event
+    id and URL. Importing a file again gives the same graph; a bad row is reported as
+    file:line: reason and skipped; a killed import is finished by running it again.
+
+    \b
+    Example:
+      diplograph import gdelt1 20120801.export.CSV
+      diplograph import icews events.2018.tab --store bolt://localhost:7687
+      diplograph import gdelt2 20240101000000.export.CSV --mentions 20240101000000.mentions.CSV
+      diplograph ask timeline USA RUS --origin gdelt
+    """
+    from diplograph.api import import_files
+    from diplograph.graph.stores import resolve_address
+
+    quiet = ctx.obj["quiet"]
+    address = resolve_address(store)
+    summary = import_files(fmt, files, address, mentions=mentions, progress=not quiet)
+    _report_skips(summary.skipped, quiet)
+    click.echo(f"imported {summary.events} {fmt} events ({summary.articles} records) into "
+               f"{address}", err=True)
+
+
 @cli.command()
 @click.option("--sparql", "sparql", default=None, metavar="QUERY|@FILE",
               help="A SPARQL SELECT/ASK query, or @file.rq.")
@@ -313,6 +348,13 @@ def met(actor: str, since: str | None, until: str | None, include_all: bool,
     render([r.to_dict() for r in records], fmt, columns)
 
 
+def origin_option(func: Callable) -> Callable:
+    """Which datasets' events count (imported with `diplograph import`, or extracted)."""
+    return click.option("--origin", "origins", multiple=True, metavar="ORIGIN",
+                        help="Only events from this dataset: extract (extracted from articles), "
+                             "gdelt1, gdelt2, gdelt (both), icews, polecat; repeatable.")(func)
+
+
 def code_options(func: Callable) -> Callable:
     """The type filters every question takes: PLOVER types, CAMEO codes, QuadClasses."""
     func = click.option("--quad-class", "quad_classes", multiple=True, type=click.IntRange(1, 4),
@@ -333,6 +375,7 @@ def code_options(func: Callable) -> Callable:
 @click.option("--by", "granularity", type=click.Choice(("month", "quarter", "year")),
               default="month", show_default=True, help="Length of each period.")
 @click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@origin_option
 @code_options
 @dates_options
 @store_option
@@ -351,6 +394,7 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
       diplograph ask timeline KGZ CHN
       diplograph ask timeline USA RUS --directed --by quarter --format csv
       diplograph ask timeline USA CHN --by year --quad-class 3 --quad-class 4 --since 2015
+      diplograph ask timeline USA RUS --origin gdelt --origin extract
     """
     from diplograph.graph.states import lineage_note
     from diplograph.graph.stores import open_store
@@ -379,6 +423,7 @@ def timeline(a: str, b: str, store: str | None, fmt: str, **options: Any) -> Non
                    "most hostile.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
               help="How many counterparts to list.")
+@origin_option
 @code_options
 @dates_options
 @store_option
@@ -416,6 +461,7 @@ PARTNER_TABLE_COLUMNS = ("counterpart_name", "counterpart_id", "events", "events
               help="The first period: 2017, 2017-03, or 2016-07/2017-06.")
 @click.option("--period2", required=True, metavar="PERIOD", help="The second period.")
 @click.option("--directed", is_flag=True, help="Only events from A toward B.")
+@origin_option
 @code_options
 @click.option("--all", "include_all", is_flag=True,
               help="Keep negated, future and hypothetical events too.")
@@ -553,6 +599,7 @@ def filter_options(func: Callable) -> Callable:
     """The event filters of `ask events` and `export` (diplograph.queries.events.EventFilter)."""
     func = dates_options(func)
     func = code_options(func)
+    func = origin_option(func)
     func = click.option("--directed", is_flag=True,
                         help="The actor must be the source (and the counterpart the target).")(func)
     func = click.option("--counterpart", default=None, metavar="ACTOR",

@@ -28,6 +28,18 @@ Precision = Literal["day", "month", "year"]
 # of the same article ("context"), or only the article's publication date ("article").
 DateBasis = Literal["text", "context", "article"]
 
+#: The origin of events diplograph extracted itself; imported ones name their dataset
+#: (`ORIGINS`), so questions can keep or compare them (`--origin`).
+EXTRACTED = "extract"
+#: Every origin an event may have, and what each means.
+ORIGINS: dict[str, str] = {
+    EXTRACTED: "extracted from articles by diplograph",
+    "gdelt1": "GDELT 1.0 event table",
+    "gdelt2": "GDELT 2.0 event table (mentions joined for provenance)",
+    "icews": "ICEWS coded event data",
+    "polecat": "POLECAT (PLOVER-coded) event data",
+}
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -194,12 +206,17 @@ class Event:
     mention_sentences: tuple[int, ...] = ()
     # What reports of one story share across articles (see diplograph.ingest.dedupe).
     story_key: str | None = None
+    # Which dataset the event came from (`ORIGINS`), and that dataset's own id for it.
+    origin: str = EXTRACTED
+    source_event_id: str | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
         check_date(self.date, "event date")
         if self.modality not in MODALITIES:
             raise ValueError(f"modality must be one of {MODALITIES}, got {self.modality!r}")
+        if self.origin not in ORIGINS:
+            raise ValueError(f"origin must be one of {tuple(ORIGINS)}, got {self.origin!r}")
         if not self.id:
             object.__setattr__(self, "id", "e" + stable_hash(
                 self.article_id, self.span[0], self.span[1], self.cameo_code,
@@ -240,6 +257,7 @@ class Event:
             "location": asdict(self.location) if self.location else None,
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
             "mention_sentences": list(self.mention_sentences), "story_key": self.story_key,
+            "origin": self.origin, "source_event_id": self.source_event_id,
         }
 
 

@@ -33,6 +33,7 @@ from rdflib import namespace as rdfns
 
 from diplograph.graph.lookup import article_actors
 from diplograph.graph.model import (
+    EXTRACTED,
     Affiliation,
     Article,
     ArticleGraph,
@@ -95,7 +96,7 @@ P = {name: iri(getattr(DG, name)) for name in (
     "quadClass", "trigger", "predicate", "object", "negated", "modality", "confidence", "date",
     "datePrecision", "month", "dateBasis", "sentence", "sentenceIndex", "spanStart", "spanEnd",
     "mentionSentence", "storyKey", "country", "actorType", "role", "title", "evidence", "matchKey",
-    "tally", "origin")}
+    "tally", "origin", "dataset", "sourceEventId")}
 XSD_DATE_TYPES = {"day": iri(rdfns.XSD.date), "month": iri(rdfns.XSD.gYearMonth),
                   "year": iri(rdfns.XSD.gYear)}
 INTEGER, DOUBLE, BOOLEAN = iri(rdfns.XSD.integer), iri(rdfns.XSD.double), iri(rdfns.XSD.boolean)
@@ -234,6 +235,10 @@ def _event(out: _Lines, article: str, event: Event) -> None:
         add(node, P["mentionSentence"], integer(index))
     if event.story_key:
         add(node, P["storyKey"], text(event.story_key))
+    if event.origin != EXTRACTED:  # the common case goes unsaid; readers default to it
+        add(node, P["dataset"], text(event.origin))
+    if event.source_event_id:
+        add(node, P["sourceEventId"], text(event.source_event_id))
     if is_factual(event):
         relation = iri(relation_iri(event.predicate))
         for source, target in event.dyads():

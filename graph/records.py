@@ -63,6 +63,8 @@ class EventRecord:
     story_key: str | None
     source: tuple[EventActor, ...]
     target: tuple[EventActor, ...]
+    #: The dataset the event came from (`diplograph.graph.model.ORIGINS`).
+    origin: str = "extract"
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready nested dicts and lists."""

@@ -23,7 +23,7 @@ event that runs both ways between the pair (a joint act of both, see `Event.dyad
 >>> tallies = article_tallies(ArticleGraph(Article("Xi met Putin.", id="a1"), (event,)))
 >>> cell = next(c for c in tallies if (c.first_key, c.second_key) == ("country:CHN", "country:RUS"))
 >>> cell.text(), tallies[cell]
-('2019-06 ab 1 040 1 1.0 CONSULT', 1)
+('2019-06 ab 1 040 1 1.0 extract CONSULT', 1)
 >>> Cell.parse("country:CHN", "country:RUS", cell.text()) == cell
 True
 
@@ -42,10 +42,15 @@ statements as it can: its two keys and two literals.
 
 - the counts, summed over CAMEO code and Goldstein value, with the exact Goldstein sum, a few
   dozen lines a month, what a timeline reads:
-  ``"<month> <events> <Goldstein sum> <ab|ba|both> <1|0 factual> <QuadClass> <PLOVER type>"``;
+  ``"<month> <events> <Goldstein sum> <ab|ba|both> <1|0 factual> <QuadClass> <origin> <PLOVER
+  type>"``;
 - the cells, every field of a cell: the exact rollup, read for a CAMEO filter and by a store
   that adds or subtracts an article:
-  ``"<month> <events> <ab|ba|both> <1|0> <CAMEO> <QuadClass> <Goldstein> <PLOVER type>"``.
+  ``"<month> <events> <ab|ba|both> <1|0> <CAMEO> <QuadClass> <Goldstein> <origin> <PLOVER
+  type>"``.
+
+The origin is the dataset the events came from (`Event.origin`: "extract", "gdelt1", "icews",
+...), kept so every question can compare extracted and imported events side by side.
 
 ``dg:totals`` holds the counts summed over all months (the lines without their month), what a
 partner list reads when no date bounds it. Months are "YYYY-MM" or "-" for events with no month;
@@ -57,9 +62,9 @@ decimals, so the same cells give the same text whatever order articles came in.
 >>> lines = pairs["country:CHN", "country:KGZ"]
 >>> series, totals = pack(lines)
 >>> series
-'2017-01 3 5.7 ab 1 1 CONSULT\\n\\n2017-01 3 ab 1 042 1 1.9 CONSULT'
+'2017-01 3 5.7 ab 1 1 extract CONSULT\\n\\n2017-01 3 ab 1 042 1 1.9 extract CONSULT'
 >>> totals
-'3 5.7 ab 1 1 CONSULT'
+'3 5.7 ab 1 1 extract CONSULT'
 >>> read_cells(series) == lines
 True
 
@@ -79,7 +84,7 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from diplograph.graph.lookup import article_actors, dyad
-from diplograph.graph.model import ArticleGraph
+from diplograph.graph.model import EXTRACTED, ArticleGraph
 from diplograph.graph.stores.protocol import MonthCount, PartnerCount, RollupFilter
 from diplograph.graph.vocab import dyad_keys
 
@@ -117,26 +122,28 @@ class Cell:
     quad_class: int
     goldstein: float
     plover_type: str
+    origin: str = EXTRACTED
 
     def text(self) -> str:
         """The cell without its keys, as one line of space-separated fields, PLOVER type last:
-        ``"<YYYY-MM or -> <ab|ba|both> <1|0 factual> <CAMEO> <QuadClass> <Goldstein> <type>"``.
+        ``"<YYYY-MM or -> <ab|ba|both> <1|0 factual> <CAMEO> <QuadClass> <Goldstein> <origin>
+        <type>"``.
         """
         return (f"{self.month} {self.direction} {int(self.factual)} {self.cameo_code} "
-                f"{self.quad_class} {self.goldstein!r} {self.plover_type}")
+                f"{self.quad_class} {self.goldstein!r} {self.origin} {self.plover_type}")
 
     @property
     def line(self) -> Line:
         """The cell without its pair, as the rollup of that pair counts it."""
         return Line(self.month, self.direction, self.factual, self.cameo_code, self.quad_class,
-                    self.goldstein, self.plover_type)
+                    self.goldstein, self.plover_type, self.origin)
 
     @classmethod
     def parse(cls, first_key: str, second_key: str, text: str) -> Cell:
         """The cell that `text` spells for the pair (the inverse of `Cell.text`)."""
-        month, direction, factual, cameo, quad, goldstein, plover_type = text.split(" ", 6)
+        month, direction, factual, cameo, quad, goldstein, origin, plover_type = text.split(" ", 7)
         return cls(first_key, second_key, month, direction, factual == "1", cameo, int(quad),
-                   float(goldstein), plover_type)
+                   float(goldstein), plover_type, origin)
 
 
 def article_tallies(ag: ArticleGraph) -> dict[Cell, int]:
@@ -154,7 +161,8 @@ def article_tallies(ag: ArticleGraph) -> dict[Cell, int]:
         for (first, second), seen in directions.items():
             direction = next(iter(seen)) if len(seen) == 1 else "both"
             cell = Cell(first, second, month, direction, is_factual(event), event.cameo_code,
-                        int(event.quad_class), float(event.goldstein), event.plover_type)
+                        int(event.quad_class), float(event.goldstein), event.plover_type,
+                        event.origin)
             cells.setdefault(cell, set()).add(event.id)
     return {cell: len(events) for cell, events in sorted(cells.items())}
 
@@ -164,7 +172,7 @@ def tally_text(cell: Cell, events: int) -> str:
 
     >>> tally_text(Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9,
     ...                 "CONSULT"), 2)
-    '2017-01 ab 1 042 1 1.9 CONSULT 2'
+    '2017-01 ab 1 042 1 1.9 extract CONSULT 2'
     """
     return f"{cell.text()} {events}"
 
@@ -196,7 +204,7 @@ def tally_entries(tallies: Mapping[Cell, int]) -> list[str]:
     >>> cell = Cell("country:CHN", "country:KGZ", "2017-01", "both", True, "030", 1, 4.0, "AGREE")
     >>> entries = tally_entries({cell: 2})
     >>> entries
-    ['country:CHN\tcountry:KGZ\t2017-01 both 1 030 1 4.0 AGREE\t2']
+    ['country:CHN\tcountry:KGZ\t2017-01 both 1 030 1 4.0 extract AGREE\t2']
     >>> parse_tally_entries(entries + entries) == {cell: 4}
     True
     """
@@ -228,6 +236,7 @@ class Line(NamedTuple):
     quad_class: int
     goldstein: float
     plover_type: str
+    origin: str = EXTRACTED
 
 
 class Count(NamedTuple):
@@ -240,6 +249,7 @@ class Count(NamedTuple):
     factual: bool
     quad_class: int
     plover_type: str
+    origin: str = EXTRACTED
 
 
 def pair_changes(tallies: Mapping[Cell, int]) -> dict[tuple[str, str], Counter[Line]]:
@@ -254,24 +264,26 @@ def pack(lines: Mapping[Line, int]) -> tuple[str, str]:
     """The ``dg:series`` and ``dg:totals`` literals of a pair with these cells (none empty)."""
     cells = "\n".join(
         f"{line.month} {events} {line.direction} {int(line.factual)} {line.cameo_code} "
-        f"{line.quad_class} {line.goldstein!r} {line.plover_type}"
+        f"{line.quad_class} {line.goldstein!r} {line.origin} {line.plover_type}"
         for line, events in sorted(lines.items()))
-    monthly: dict[tuple[str, str, int, int, str], list] = {}
+    monthly: dict[tuple[str, str, int, int, str, str], list] = {}
     for line, events in lines.items():
         slot = monthly.setdefault((line.month, line.direction, int(line.factual),
-                                   line.quad_class, line.plover_type), [0, Decimal(0)])
+                                   line.quad_class, line.origin, line.plover_type),
+                                  [0, Decimal(0)])
         slot[0] += events
         slot[1] += events * _decimal(line.goldstein)
-    overall: dict[tuple[str, int, int, str], list] = {}
+    overall: dict[tuple[str, int, int, str, str], list] = {}
     for (_, *rest), (events, total) in monthly.items():
         slot = overall.setdefault(tuple(rest), [0, Decimal(0)])  # type: ignore[arg-type]
         slot[0] += events
         slot[1] += total
-    counts = "\n".join(f"{month} {events} {total} {direction} {factual} {quad} {plover_type}"
-                       for (month, direction, factual, quad, plover_type), (events, total)
-                       in sorted(monthly.items()))
-    totals = "\n".join(f"{events} {total} {direction} {factual} {quad} {plover_type}"
-                       for (direction, factual, quad, plover_type), (events, total)
+    counts = "\n".join(
+        f"{month} {events} {total} {direction} {factual} {quad} {origin} {plover_type}"
+        for (month, direction, factual, quad, origin, plover_type), (events, total)
+        in sorted(monthly.items()))
+    totals = "\n".join(f"{events} {total} {direction} {factual} {quad} {origin} {plover_type}"
+                       for (direction, factual, quad, origin, plover_type), (events, total)
                        in sorted(overall.items()))
     return counts + _SECTIONS + cells, totals
 
@@ -286,26 +298,27 @@ def read_cells(series: str) -> Counter[Line]:
     """The cells of a ``dg:series`` literal."""
     out: Counter[Line] = Counter()
     for row in series.split(_SECTIONS, 1)[1].split("\n"):
-        month, events, direction, factual, cameo, quad, goldstein, plover_type = row.split(" ", 7)
+        month, events, direction, factual, cameo, quad, goldstein, origin, plover_type = (
+            row.split(" ", 8))
         out[Line(month, direction, factual == "1", cameo, int(quad), float(goldstein),
-                 plover_type)] += int(events)
+                 plover_type, origin)] += int(events)
     return out
 
 
 def read_counts(series: str) -> Iterator[Count]:
     """The counts of a ``dg:series`` literal."""
     for row in series.split(_SECTIONS, 1)[0].split("\n"):
-        month, events, total, direction, factual, quad, plover_type = row.split(" ", 6)
+        month, events, total, direction, factual, quad, origin, plover_type = row.split(" ", 7)
         yield Count(month, int(events), float(total), direction, factual == "1", int(quad),
-                    plover_type)
+                    plover_type, origin)
 
 
 def read_totals(totals: str) -> Iterator[Count]:
     """The lines of a ``dg:totals`` literal, as counts of month `ALL`."""
     for row in totals.split("\n"):
-        events, total, direction, factual, quad, plover_type = row.split(" ", 5)
+        events, total, direction, factual, quad, origin, plover_type = row.split(" ", 6)
         yield Count(ALL, int(events), float(total), direction, factual == "1", int(quad),
-                    plover_type)
+                    plover_type, origin)
 
 
 def pair(a_key: str, b_key: str, *, directed: bool) -> tuple[str, tuple[str, ...]]:
@@ -331,7 +344,7 @@ def month_counts(series: Iterable[str], filters: RollupFilter,
     sums: dict[tuple[str, str, int], list] = {}
     for text in series:
         found = _monthly_sums(text, directions=directions, include_all=filters.include_all,
-                              cameo=frozenset(filters.cameo))
+                              cameo=frozenset(filters.cameo), origins=frozenset(filters.origins))
         for key, (events, total) in found.items():
             slot = sums.setdefault(key, [0, 0.0])
             slot[0] += events
@@ -378,11 +391,12 @@ def _kept_lines(text: str, level: str, filters: RollupFilter) -> Iterator[Count]
     filter the counts are read; with one, the cells, whose codes it checks."""
     since, until, cameo = filters.since, filters.until, frozenset(filters.cameo)
     types, quads = frozenset(filters.plover_types), frozenset(filters.quad_classes)
+    origins = frozenset(filters.origins)
     if level == "totals":
         lines: Iterable[Count] = read_totals(text)
     elif cameo:
         lines = (Count(line.month, events, events * line.goldstein, line.direction,
-                       line.factual, line.quad_class, line.plover_type)
+                       line.factual, line.quad_class, line.plover_type, line.origin)
                  for line, events in read_cells(text).items()
                  if any(line.cameo_code[:n] in cameo for n in (2, 3, 4)))
     else:
@@ -392,19 +406,22 @@ def _kept_lines(text: str, level: str, filters: RollupFilter) -> Iterator[Count]
                 and (not since or since <= line.month != NO_MONTH)
                 and (not until or until >= line.month != NO_MONTH)
                 and (not types or line.plover_type in types)
-                and (not quads or line.quad_class in quads)):
+                and (not quads or line.quad_class in quads)
+                and (not origins or line.origin in origins)):
             yield line
 
 
 def _monthly_sums(series: str, *, directions: tuple[str, ...] = (), include_all: bool = False,
-                  cameo: frozenset[str] = frozenset()) -> dict[tuple[str, str, int], list]:
+                  cameo: frozenset[str] = frozenset(),
+                  origins: frozenset[str] = frozenset()) -> dict[tuple[str, str, int], list]:
     """Events and Goldstein sums of a ``dg:series`` by (month, PLOVER type, QuadClass).
 
     What a timeline needs, at the speed it needs it: the busiest pair has some ten thousand
     count lines, and building a record per line would cost more than the rest of the question.
     Lines are kept when their direction is one of `directions` (any when empty) and they
     happened (or `include_all`); with `cameo` (codes or roots, matched as prefixes) the cells are
-    read instead of the counts, and only those codes kept.
+    read instead of the counts, and only those codes kept; with `origins`, only events of those
+    datasets.
 
     >>> cells = [Cell("a", "b", "2017-01", way, True, code, 1, 1.5, "CONSULT")
     ...          for way, code in (("ab", "040"), ("ba", "042"), ("ab", "042"))]
@@ -418,14 +435,15 @@ def _monthly_sums(series: str, *, directions: tuple[str, ...] = (), include_all:
     sums: dict[tuple[str, str, int], list] = {}
     for row in (cells if cameo else counts).split("\n"):
         if cameo:
-            month, events, direction, factual, code, quad, goldstein, plover_type = row.split(
-                " ", 7)
+            month, events, direction, factual, code, quad, goldstein, origin, plover_type = (
+                row.split(" ", 8))
             if not any(code[:n] in cameo for n in (2, 3, 4)):
                 continue
             total = int(events) * float(goldstein)
         else:
-            month, events, total, direction, factual, quad, plover_type = row.split(" ", 6)
-        if (factual == "0" and not include_all) or (directions and direction not in directions):
+            month, events, total, direction, factual, quad, origin, plover_type = row.split(" ", 7)
+        if ((factual == "0" and not include_all) or (directions and direction not in directions)
+                or (origins and origin not in origins)):
             continue
         slot = sums.get((month, plover_type, int(quad)))
         if slot is None:

@@ -101,6 +101,8 @@ class DG(rdfns.DefinedNamespace):
     spanEnd: URIRef
     mentionSentence: URIRef  # xsd:integer, one triple per other sentence telling the same event
     storyKey: URIRef  # what reports of one story share across articles (diplograph.ingest.dedupe)
+    dataset: URIRef  # the dataset an imported event came from ("gdelt1", "icews"; Event.origin)
+    sourceEventId: URIRef  # that dataset's own id of the event (GLOBALEVENTID, Event ID)
 
     # Actors and places.
     country: URIRef  # ISO 3166-1 alpha-3 (or IGO code) literal

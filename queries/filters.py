@@ -24,6 +24,7 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.graph import codes
 from diplograph.graph.lookup import lookup_key
+from diplograph.graph.model import ORIGINS
 from diplograph.graph.stores import RollupFilter
 from diplograph.queries.dates import date_bound
 
@@ -38,6 +39,20 @@ def _words(value: str | Iterable[Any] | None) -> list[str]:
         return []
     items = [value] if isinstance(value, (str, int)) else value
     return [word.strip() for item in items for word in str(item).split(",") if word.strip()]
+
+
+def _origins(word: str) -> tuple[str, ...]:
+    """The origins a word names: one of `ORIGINS`, or a family ("gdelt" is gdelt1 and gdelt2).
+
+    >>> _origins("GDELT"), _origins("icews")
+    (('gdelt1', 'gdelt2'), ('icews',))
+    """
+    name = word.lower()
+    family = tuple(o for o in ORIGINS if o.rstrip("0123456789") == name and o != name)
+    if name in ORIGINS or family:
+        return (name,) if name in ORIGINS else family
+    raise QueryError(f"unknown origin {word!r}: choose one of {', '.join(ORIGINS)} "
+                     "(or gdelt for both GDELT versions)")
 
 
 def _quad_class(word: str) -> int:
@@ -65,6 +80,9 @@ class EventFilter:
             the bounds, so a bound leaves out undated events and ones dated more coarsely.
         until: latest date, inclusive ("2017" keeps all of 2017).
         include_all: keep negated, future and hypothetical events too.
+        origins: datasets the events came from ("extract" for extracted ones, "gdelt1",
+            "icews", ...; "gdelt" is both GDELT versions), so imported and extracted events
+            can be compared side by side.
 
     Raises:
         QueryError: for an unknown PLOVER type, CAMEO code or QuadClass, a malformed date, a
@@ -80,6 +98,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     include_all: bool = False
+    origins: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.counterpart and not self.actor:
@@ -89,6 +108,7 @@ class EventFilter:
             "plover_types": (codes.plover_type(t).type for t in _words(self.plover_types)),
             "cameo": (codes.cameo(c).code for c in _words(self.cameo)),
             "quad_classes": (_quad_class(q) for q in _words(self.quad_classes)),
+            "origins": (o for word in _words(self.origins) for o in _origins(word)),
         }
         for name, values in typed.items():
             object.__setattr__(self, name, tuple(dict.fromkeys(values)))
@@ -123,6 +143,7 @@ class EventFilter:
             "types": _joined(self.plover_types), "cameo": _joined(self.cameo),
             "quad_classes": _joined(str(q) for q in self.quad_classes),
             "since": since, "until": until, "include_all": self.include_all,
+            "origins": _joined(self.origins),
         }
 
     def rollup_filter(self) -> RollupFilter:
@@ -130,7 +151,7 @@ class EventFilter:
         since, until = self.bounds()
         return RollupFilter(since=since[:7], until=until[:7], plover_types=self.plover_types,
                             cameo=self.cameo, quad_classes=self.quad_classes,
-                            include_all=self.include_all)
+                            include_all=self.include_all, origins=self.origins)
 
     def describe(self) -> str:
         """The filters in a few words, for titles: "KGZ and CHN, CONSULT, 2019 to 2020".
@@ -152,6 +173,8 @@ class EventFilter:
             words.append(f"{self.since} to {self.until}")
         elif self.since or self.until:
             words.append(f"from {self.since}" if self.since else f"until {self.until}")
+        if self.origins:
+            words.append("from " + "/".join(self.origins))
         if self.include_all:
             words.append("negated and unrealised included")
         return ", ".join(words) or "all events"

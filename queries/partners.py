@@ -63,7 +63,7 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
              plover_types: str | Iterable[str] | None = (),
              cameo: str | Iterable[str] | None = (),
              quad_classes: str | Iterable[int | str] | None = (),
-             include_all: bool = False,
+             include_all: bool = False, origins: str | Iterable[str] | None = (),
              filters: EventFilter | None = None) -> list[PartnerRecord]:
     """The `top` counterparts of `actor`, the busiest first or by net Goldstein.
 
@@ -81,7 +81,8 @@ def partners(store: Store, actor: str, *, by: str = "country", sort: str = "even
     if top < 1:
         raise QueryError(f"top must be at least 1, got {top}")
     asked = chosen(filters, plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
-                   since=since, until=until, include_all=include_all).rollup_filter()
+                   since=since, until=until, include_all=include_all,
+                   origins=origins).rollup_filter()
     rows = store.partner_counts(lookup_key(actor), by, asked)
     totals: dict[str, dict[str, Any]] = {}
     for row in rows:

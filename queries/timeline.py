@@ -45,13 +45,14 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False,
              plover_types: str | Iterable[str] | None = (),
              cameo: str | Iterable[str] | None = (),
              quad_classes: str | Iterable[int | str] | None = (),
-             include_all: bool = False, filters: EventFilter | None = None) -> list[TimelineRow]:
+             include_all: bool = False, origins: str | Iterable[str] | None = (),
+             filters: EventFilter | None = None) -> list[TimelineRow]:
     """Period by period, what happened between `a` and `b`, read from the store's rollup.
 
     An event counts, once, when one of its (source, target) dyads (`Event.dyads`) runs from `a` to
     `b`, or (not `directed`) from `b` to `a`; a joint act of several sources with no target ("A and
     B signed") pairs every two of its sources, both ways. The filters are those of
-    `EventFilter` (dates, PLOVER types, CAMEO codes or roots, QuadClasses, `include_all`), given
+    `EventFilter` (dates, PLOVER types, CAMEO codes or roots, QuadClasses, origins, `include_all`), given
     as `filters` or as keywords; its actor fields play no part.
 
     Periods (`granularity` "month", "quarter" or "year") run without gaps from `since` (or the
@@ -67,7 +68,8 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = False,
         raise QueryError(f"unknown granularity {granularity!r}; choose one of "
                          f"{', '.join(GRANULARITIES)}")
     asked = chosen(filters, plover_types=plover_types, cameo=cameo, quad_classes=quad_classes,
-                   since=since, until=until, include_all=include_all).rollup_filter()
+                   since=since, until=until, include_all=include_all,
+                   origins=origins).rollup_filter()
     since_month, until_month = asked.since, asked.until
     periods: dict[str | None, list[MonthCount]] = {}
     for row in store.pair_months(lookup_key(a), lookup_key(b), asked, directed=directed):

@@ -146,7 +146,7 @@ def test_a_joint_act_links_its_sources_both_ways() -> None:
     assert objects(ag, atambayev, relation_iri("met")) == [xi]
     assert objects(ag, xi, relation_iri("met")) == [atambayev]
     pair, _ = dyad("country:KGZ", "country:CHN")
-    assert [o.value for o in objects(ag, pair, DG.tally)] == ["2017-01 both 1 042 1 1.9 CONSULT 1"]
+    assert [o.value for o in objects(ag, pair, DG.tally)] == ["2017-01 both 1 042 1 1.9 extract CONSULT 1"]
 
 
 def test_actors_are_typed_labelled_and_findable() -> None:
@@ -212,9 +212,9 @@ def test_tallies_count_an_event_once_per_key_pair_and_keep_its_direction() -> No
     pair, direction = dyad("country:KGZ", "country:CHN")
     assert direction == "ba"
     tallies = sorted(o.value for o in objects(ag, pair, DG.tally))
-    assert tallies == ["- ab 1 042 1 1.9 CONSULT 1",  # CHN -> KGZ, no month
-                       "2017-01 ba 0 042 1 1.9 CONSULT 1",  # the negated one
-                       "2017-01 ba 1 042 1 1.9 CONSULT 2"]
+    assert tallies == ["- ab 1 042 1 1.9 extract CONSULT 1",  # CHN -> KGZ, no month
+                       "2017-01 ba 0 042 1 1.9 extract CONSULT 1",  # the negated one
+                       "2017-01 ba 1 042 1 1.9 extract CONSULT 2"]
     read = sorted(read_tally(pair, o.value) for o in objects(ag, pair, DG.tally))
     assert read == sorted(article_tallies(ag).items())[:3]  # the CHN-KGZ pair sorts first
 

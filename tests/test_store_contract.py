@@ -16,6 +16,8 @@ import pytest
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
 from diplograph.graph.stores import MonthCount, PartnerCount, RollupFilter, Store, open_store
+from diplograph.graph.stores.bulk import write_bulk
+from diplograph.graph.stores.protocol import BulkStore
 from diplograph.graph.vocab import resource_iri
 from diplograph.queries.events import events
 
@@ -147,6 +149,41 @@ def test_write_order_does_not_change_the_answers(store: Store) -> None:
     store.write([moscow()])
     store.write([beijing()])
     assert state(store) == forward
+
+
+@pytest.mark.parametrize("chunk", [1, 1000])
+def test_the_bulk_path_leaves_what_write_leaves(store: Store, chunk: int) -> None:
+    """Fresh, over articles already there, twice in one stream, and again: as `write` would."""
+    store.write([beijing(), moscow(), empty()])
+    expected = state(store)
+    clear(store, "a1", "a2", "a3")
+    options = {"chunk": chunk} if store.language == "sparql" else {"batch_size": chunk}
+    assert isinstance(store, BulkStore)
+    assert store.write_bulk(iter([beijing(events=1), moscow()]), **options) == 2
+    steps: list[int] = []
+    store.write_bulk(iter([beijing(), empty(), moscow(), beijing()]), on_written=steps.append,
+                     **options)
+    assert sum(steps) == 4
+    assert state(store) == expected
+    assert write_bulk(store, [beijing(), moscow(), empty()]) == 3
+    assert state(store) == expected
+
+
+def test_the_origin_of_events_is_kept_and_filters_the_rollup(store: Store) -> None:
+    imported = ArticleGraph(Article("", id="gdelt1-1"), (
+        event("gdelt1-1", 0, "met", (KYRGYZSTAN,), (CHINA,), date="2017-01-02",
+              origin="gdelt1", source_event_id="1"),))
+    store.write([beijing(), imported])
+    both = RollupFilter(include_all=True)
+    assert sum(r.events for r in store.pair_months("country:KGZ", "country:CHN", both)) == 3
+    gdelt = RollupFilter(include_all=True, origins=("gdelt1",))
+    assert store.pair_months("country:KGZ", "country:CHN", gdelt) == [
+        MonthCount("2017-01", "CONSULT", 1, 1, 1.0)]
+    assert [(p.counterpart_key, p.events) for p in store.partner_counts(
+        "country:KGZ", "country", RollupFilter(origins=("gdelt1",)))] == [("country:CHN", 1)]
+    found = events(store, origins="gdelt")
+    assert [(r.id, r.origin) for r in found] == [(imported.events[0].id, "gdelt1")]
+    assert {r.origin for r in events(store, origins="extract")} == {"extract"}
 
 
 def test_rollup_reads_count_each_event_once_in_its_month_and_direction(store: Store) -> None:

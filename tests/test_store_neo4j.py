@@ -244,11 +244,11 @@ def test_the_rollup_is_always_the_sum_of_the_articles_tallies(store: Neo4jStore)
     store.write([beijing(), moscow(), again])
     assert rollup(store) == summed([beijing(), moscow(), again])
     met = dyad_iri("country:KGZ", "id:person:xi-jinping")
-    assert rollup(store)[met][1] == "2 2.0 ab 1 1 CONSULT"  # the Beijing meeting and a6's
+    assert rollup(store)[met][1] == "2 2.0 ab 1 1 extract CONSULT"  # the Beijing meeting and a6's
     store.write([beijing(events=2)])  # the negated meeting's pairs go
     store.delete_article("a6")
     assert rollup(store) == summed([beijing(events=2), moscow()])
-    assert rollup(store)[met][1] == "1 1.0 ab 1 1 CONSULT"
+    assert rollup(store)[met][1] == "1 1.0 ab 1 1 extract CONSULT"
     store.write([beijing(events=1), again])
     store.delete_article("a2")
     assert rollup(store) == summed([beijing(events=1), again])

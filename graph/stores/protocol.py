@@ -13,7 +13,7 @@ series in one literal or a row a month.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
@@ -40,6 +40,7 @@ class RollupFilter:
         cameo: CAMEO codes or roots to keep, matched as prefixes of two, three or four digits.
         quad_classes: QuadClasses to keep.
         include_all: count negated, future and hypothetical events too.
+        origins: datasets to keep (`Event.origin`: "extract", "gdelt1", ...); empty keeps all.
     """
 
     since: str = ""
@@ -48,6 +49,7 @@ class RollupFilter:
     cameo: tuple[str, ...] = ()
     quad_classes: tuple[int, ...] = ()
     include_all: bool = False
+    origins: tuple[str, ...] = ()
 
 
 class MonthCount(NamedTuple):
@@ -121,3 +123,17 @@ class Store(Protocol):
     def __enter__(self) -> Store: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+@runtime_checkable
+class BulkStore(Store, Protocol):
+    """A store with a write path for streams of millions of articles (`diplograph import`).
+
+    Optional: `diplograph.graph.stores.bulk.write_bulk` falls back to batches of `write` for a
+    backend without one, so a new backend needs only the `Store` methods to take imports.
+    """
+
+    def write_bulk(self, graphs: Iterable[ArticleGraph], *,
+                   on_written: Callable[[int], None] | None = None) -> int:
+        """Write the articles, each replacing what it wrote before, as `write` would, only
+        faster; `on_written` hears how many articles each step wrote. Returns how many."""

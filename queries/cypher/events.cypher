@@ -9,8 +9,9 @@
 // the counterpart), $directed (the actor must be on the source side), $types ('|CONSULT|AID|'),
 // $cameo ('|04|1711|': codes or roots, matched as prefixes of 2, 3 or 4 digits), $quad_classes
 // ('|1|3|'), $since and $until ('YYYY-MM-DD'; an event counts when its whole date period lies
-// inside), $include_all (true keeps negated, future and hypothetical events).
-// params: actor_key counterpart_key directed types cameo quad_classes since until include_all
+// inside), $include_all (true keeps negated, future and hypothetical events), $origins
+// ('|gdelt1|icews|': the datasets allowed, "extract" for extracted events).
+// params: actor_key counterpart_key directed types cameo quad_classes since until include_all origins
 //
 // With an actor, the candidates are the events of the actors its :LookupKey links to (one index
 // seek, as in met.cypher); the filter below then checks each article's own description. Without
@@ -31,6 +32,7 @@ WHERE ($include_all OR (NOT e.negated AND e.modality IN ['asserted', 'reported']
   AND ($cameo = '' OR any(n IN [2, 3, 4] WHERE $cameo CONTAINS ('|' + left(e.cameo_code, n) + '|')))
   AND ($since = '' OR e.date + substring('-01-01', size(e.date) - 4) >= $since)
   AND ($until = '' OR e.date + substring('-12-31', size(e.date) - 4) <= $until)
+  AND ($origins = '' OR $origins CONTAINS ('|' + coalesce(e.origin, 'extract') + '|'))
   AND ($actor_key = ''
        OR EXISTS {
          MATCH (:Actor)-[rx:SOURCE_OF]->(e)
@@ -81,6 +83,7 @@ RETURN part, e.id AS event_id,
        ev.cameo_code AS cameo_code, ev.goldstein AS goldstein, ev.quad_class AS quad_class,
        ev.object AS object, ev.date AS date, ev.date_precision AS date_precision,
        ev.date_basis AS date_basis, ev.story_key AS story_key,
+       CASE part WHEN 'event' THEN coalesce(e.origin, 'extract') END AS origin,
        ev.location_name AS location_name, ev.location_country AS location_country,
        ev.negated AS negated, ev.modality AS modality, ev.confidence AS confidence,
        actor.id AS actor_id, described.name AS actor_name, actor.type AS actor_type,

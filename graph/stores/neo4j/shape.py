@@ -123,6 +123,7 @@ def event_properties(event: Event) -> dict[str, Any]:
         "negated": bool(event.negated), "modality": event.modality,
         "confidence": float(event.confidence),
         "mention_sentences": list(event.mention_sentences), "story_key": event.story_key,
+        "origin": event.origin, "source_event_id": event.source_event_id,
     }
 
 
@@ -225,11 +226,11 @@ def rollup_rows(nodes: Mapping[tuple[str, str, str, str], Counter[Line]],
     >>> met = Cell("country:CHN", "country:KGZ", "2017-01", "ab", True, "042", 1, 1.9, "CONSULT")
     >>> three, _ = rollup_rows(rollup_changes(pair_changes({met: 3})), {})
     >>> [(row["id"].rsplit("/", 1)[1], row["totals"]) for row in three]
-    [('country:KGZ', '3 5.7 ab 1 1 CONSULT'), ('country:KGZ#2017-01', None)]
+    [('country:KGZ', '3 5.7 ab 1 1 extract CONSULT'), ('country:KGZ#2017-01', None)]
     >>> stored = {row["id"]: row["series"] for row in three}
     >>> write, drop = rollup_rows(rollup_changes(pair_changes({met: -1})), stored)
     >>> [row["totals"] for row in write], drop
-    (['2 3.8 ab 1 1 CONSULT', None], [])
+    (['2 3.8 ab 1 1 extract CONSULT', None], [])
     >>> len(rollup_rows(rollup_changes(pair_changes({met: -3})), stored)[1])
     2
     """

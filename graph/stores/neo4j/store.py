@@ -45,6 +45,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 from diplograph.graph import rollup
@@ -60,6 +61,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MIN_VERSION = (5, 26)  # dynamic labels and relationship types in MERGE/SET
+
+#: Events per transaction in `write_bulk`: five times the default writer's, and within the
+#: transaction memory of a server with a 512 MB heap (a batch the server refuses for memory is
+#: split in two and tried again).
+BULK_BATCH = 5_000
 
 #: Run once per store before the first write; each is a no-op when already there.
 SCHEMA = (
@@ -168,6 +174,15 @@ UNWIND $rows AS row
 MATCH (r:Rollup {id: row.id})
 SET r.series = row.series, r.totals = row.totals
 """
+# A bulk write moves the rollup only at its end; this marker says it has not yet (see
+# `Neo4jStore.write_bulk`), and a store opened with it rebuilds the rollup.
+MARK_STALE = "MERGE (:RollupStale {id: 'rollup'})"
+UNMARK_STALE = "MATCH (m:RollupStale) DELETE m"
+IS_STALE = "MATCH (m:RollupStale) RETURN count(m) > 0 AS stale"
+DROP_ROLLUP = "MATCH (r:Rollup) CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+ALL_TALLIES = "MATCH (a:Article) WHERE a.tallies IS NOT NULL RETURN a.tallies AS tallies"
+#: :Rollup nodes per transaction when a bulk write moves the rollup.
+ROLLUP_BATCH = 5_000
 DELETE_ROLLUP = """
 UNWIND $ids AS id
 MATCH (r:Rollup {id: id})
@@ -287,6 +302,9 @@ class Neo4jStore:
             raise StoreError(f"cannot use Neo4j address {address!r}: {err}") from err
         try:
             self._check_server(user if auth else None)
+            if self._execute(lambda tx: tx.run(IS_STALE).single(strict=True)["stale"],
+                             write=False):
+                self.rebuild_rollup()
         except BaseException:
             self.close()
             raise
@@ -373,6 +391,85 @@ class Neo4jStore:
             ids = [ag.article.id for ag in chunk]
             self._change(lambda tx, rows=rows, ids=ids: _replace(tx, ids, rows))
         return len(graphs)
+
+    def write_bulk(self, graphs: Iterable[ArticleGraph], *, batch_size: int = BULK_BATCH,
+                   on_written: Callable[[int], None] | None = None) -> int:
+        """Write a stream of articles (millions of them) in large transactions of about
+        `batch_size` events; the store ends as `write` would leave it.
+
+        The same replace-then-merge transactions as `write`, five times larger, but the rollup
+        moves once, at the end, by the tallies of the whole stream: rewriting a busy pair's
+        :Rollup nodes in every transaction is where the time of the plain writer goes. A
+        :RollupStale marker node stands from the first transaction to the last; a store
+        opened with it still there (an import killed midway) rebuilds its rollup from the
+        articles' tallies, and running the import again finishes it. `on_written` is told how
+        many articles each transaction held.
+        """
+        self.ensure_schema()
+        self._change(lambda tx: tx.run(MARK_STALE).consume())
+        change: Counter[Cell] = Counter()
+        written = 0
+        for chunk in _chunks(graphs, batch_size):
+            change.update(self._replace_all(list({ag.article.id: ag for ag in chunk}.values())))
+            written += len(chunk)
+            if on_written:
+                on_written(len(chunk))
+        self._add_to_rollup(change)
+        self._change(lambda tx: tx.run(UNMARK_STALE).consume())
+        return written
+
+    def rebuild_rollup(self) -> None:
+        """Compute the rollup afresh from every article's tallies (after a bulk write died)."""
+        self._change(lambda tx: tx.run(MARK_STALE).consume())
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            session.run(DROP_ROLLUP).consume()
+        tallies = self._execute(lambda tx: rollup.parse_tally_entries(
+            entry for record in tx.run(ALL_TALLIES) for entry in record["tallies"]), write=False)
+        self._add_to_rollup(tallies)
+        self._change(lambda tx: tx.run(UNMARK_STALE).consume())
+
+    def _add_to_rollup(self, change: Mapping[Cell, int]) -> None:
+        """Add `change` to the :Rollup nodes, a transaction per few thousand nodes."""
+        nodes = shape.rollup_changes(
+            rollup.pair_changes({cell: n for cell, n in change.items() if n}))
+        keys = sorted(nodes)
+        for start in range(0, len(keys), ROLLUP_BATCH):
+            part = {key: nodes[key] for key in keys[start:start + ROLLUP_BATCH]}
+            self._change(lambda tx, part=part: _write_rollup(tx, part))
+
+    def _replace_all(self, graphs: list[ArticleGraph], attempts: int = 3) -> Counter[Cell]:
+        """Replace the articles in one transaction, or in halves when the server has not the
+        memory for one (its transaction memory limit follows its heap). Leaves the rollup
+        alone and returns what it must move by (new tallies less those the articles had).
+
+        An explicit transaction rather than a managed one: the driver would retry a memory
+        refusal for half a minute before giving up; other transient errors (a deadlock) are
+        retried here.
+        """
+        rows = shape.rows(graphs)
+        ids = [ag.article.id for ag in graphs]
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session, \
+                    session.begin_transaction() as tx:
+                change = Counter(rows.tallies)
+                change.subtract(_stored_tallies(tx, ids))
+                _replace(tx, ids, rows, move_rollup=False)
+                tx.commit()
+                return change
+        except TransientError as err:
+            if "MemoryPoolOutOfMemory" in (err.code or "") and len(graphs) > 1:
+                half = len(graphs) // 2
+                return self._replace_all(graphs[:half]) + self._replace_all(graphs[half:])
+            if attempts > 1:
+                return self._replace_all(graphs, attempts - 1)
+            else:
+                raise StoreError(f"Neo4j at {self.address} could not write: "
+                                 f"{err.message}") from err
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreError(f"lost Neo4j at {self.address}: {_one_line(err)}") from err
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j at {self.address} (database {self.database!r}) refused "
+                             f"a write: {err.message}") from err
 
     def delete_article(self, article_id: str) -> bool:
         def work(tx: neo4j.ManagedTransaction) -> bool:
@@ -505,10 +602,12 @@ def _event(r: EventRecord) -> Event:
         location=Location(r.location_name, r.location_country) if r.location_name else None)
 
 
-def _replace(tx: neo4j.ManagedTransaction, article_ids: list[str], rows: shape.Rows) -> None:
-    """Move the rollup by the change in the articles' tallies, retract the articles, merge their
-    new rows, then drop actors nothing points to any more."""
-    _move_rollup(tx, article_ids, rows.tallies)
+def _replace(tx: neo4j.ManagedTransaction, article_ids: list[str], rows: shape.Rows, *,
+             move_rollup: bool = True) -> None:
+    """Move the rollup by the change in the articles' tallies (unless the caller does it),
+    retract the articles, merge their new rows, then drop actors nothing points to any more."""
+    if move_rollup:
+        _move_rollup(tx, article_ids, rows.tallies)
     touched = _retract(tx, article_ids)
     for statement, batch in ((MERGE_ARTICLES, rows.articles), (MERGE_ACTORS, rows.actors),
                              (MERGE_EVENTS, rows.events), (MERGE_SOURCES, rows.sources),
@@ -526,11 +625,21 @@ def _move_rollup(tx: neo4j.ManagedTransaction, article_ids: list[str],
     Runs before the articles' nodes are rewritten or deleted, while they still hold the old ones.
     """
     change = Counter(tallies)
-    change.subtract(rollup.parse_tally_entries(
+    change.subtract(_stored_tallies(tx, article_ids))
+    _write_rollup(tx, shape.rollup_changes(
+        rollup.pair_changes({cell: n for cell, n in change.items() if n})))
+
+
+def _stored_tallies(tx: neo4j.ManagedTransaction, article_ids: list[str]) -> Counter[Cell]:
+    """The tallies the articles stored when they were last written (none for new ones)."""
+    return rollup.parse_tally_entries(
         entry for record in tx.run(STORED_TALLIES, ids=article_ids)
-        for entry in record["tallies"] or ()))
-    nodes = shape.rollup_changes(
-        rollup.pair_changes({cell: n for cell, n in change.items() if n}))
+        for entry in record["tallies"] or ())
+
+
+def _write_rollup(tx: neo4j.ManagedTransaction,
+                  nodes: Mapping[tuple[str, str, str, str], Counter]) -> None:
+    """Add the changes of `shape.rollup_changes` to the :Rollup nodes, locked first."""
     if not nodes:
         return
     stored = {r["id"]: r["series"] for r in tx.run(LOCK_ROLLUP, rows=shape.rollup_keys(nodes))}

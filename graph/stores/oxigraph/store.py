@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -89,6 +89,9 @@ STALE = ox.Quad(_ROLLUP, ox.NamedNode(DG.stale), ox.Literal(True), ox.DefaultGra
 #: Above this much N-Quads text (about 20,000 quads) a batch goes through the bulk loader, which
 #: writes index files directly (several times faster) but not as one transaction.
 BULK_BYTES = 5_000_000
+#: About how many events go into one bulk-loader call in `write_bulk`: enough that the loader's
+#: fixed cost fades, few enough that the N-Quads text stays near 200 MB.
+BULK_CHUNK = 25_000
 #: Above this many new rollup statements the bulk loader writes them (the stale marker covers
 #: the lost atomicity).
 BULK_QUADS = 10_000
@@ -158,6 +161,41 @@ class OxigraphStore:
         self._move_rollup(change)
         store.remove(STALE)
         return len(graphs)
+
+    def write_bulk(self, graphs: Iterable[ArticleGraph], *, chunk: int = BULK_CHUNK,
+                   on_written: Callable[[int], None] | None = None) -> int:
+        """Write a stream of articles (millions of them) through the bulk loader; the store ends
+        as `write` would leave it, articles already there replaced.
+
+        Each `chunk` of events (whole articles) becomes one N-Quads text for Oxigraph's bulk
+        loader; the rollup
+        moves once, at the end, by the tallies of the whole stream, instead of once per batch.
+        The stale marker stays set from the first chunk to the last, so an import killed midway
+        leaves a store whose rollup is rebuilt when it is next opened, and running the import
+        again (the same ids) finishes it. `on_written` is told how many articles each chunk
+        held, for a progress bar.
+        """
+        store = self.store
+        change: Counter[Cell] = Counter()
+        written = 0
+        store.add(STALE)
+        for part in _chunks(graphs, chunk):
+            texts = []
+            for ag in {ag.article.id: ag for ag in part}.values():
+                tallies = article_tallies(ag)
+                change.update(tallies)
+                graph = ox.NamedNode(graph_iri(ag.article.id))
+                if store.contains_named_graph(graph):
+                    change.subtract(self._article_tallies(ag.article.id))
+                    store.remove_graph(graph)
+                texts.append(article_nquads(ag, tallies))
+            store.bulk_load("".join(texts), format=ox.RdfFormat.N_QUADS)
+            written += len(part)
+            if on_written:
+                on_written(len(part))
+        self._move_rollup(change)
+        store.remove(STALE)
+        return written
 
     def delete_article(self, article_id: str) -> bool:
         store = self.store
@@ -447,3 +485,17 @@ def to_python(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None)
     if isinstance(term, ox.Triple):
         return str(term)
     return term.value
+
+
+def _chunks(graphs: Iterable[ArticleGraph], size: int) -> Iterator[list[ArticleGraph]]:
+    """Whole articles, grouped until a group holds about `size` events (an article counts >= 1)."""
+    chunk: list[ArticleGraph] = []
+    events = 0
+    for ag in graphs:
+        chunk.append(ag)
+        events += max(1, len(ag.events))
+        if events >= size:
+            yield chunk
+            chunk, events = [], 0
+    if chunk:
+        yield chunk
