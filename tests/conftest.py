@@ -58,7 +58,7 @@ def neo4j_server() -> Iterator[devservers.Neo4jServer]:
 
 @pytest.fixture(scope="session")
 def fuseki_server() -> Iterator[devservers.SparqlServer]:
-    """A Fuseki 5 server for the whole session; in-memory dataset, ``.query_url``/``.update_url``."""
+    """A Fuseki 5 server for the whole session; TDB2 dataset ``/ds``, ``.query_url``/``.update_url``."""
     with devservers.start_fuseki() as server:
         yield server
 

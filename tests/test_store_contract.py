@@ -1,7 +1,7 @@
 """The store contract: what every backend behind `diplograph.graph.stores.Store` must do.
 
-Each test runs on every backend (the embedded Oxigraph store and a real Neo4j server; the remote
-SPARQL store joins the list when it exists) and uses only the protocol's methods, so a new
+Each test runs on every backend (the embedded Oxigraph store, a real Neo4j server, and remote
+SPARQL stores on real Fuseki and `oxigraph serve` servers) and uses only the protocol's methods, so a new
 backend is done when this file passes on it. What is particular to one backend (its graph shape,
 its rollup layout, crash repair, locking, the bulk loader) stays in tests/test_store_<backend>.py.
 """
@@ -19,7 +19,12 @@ from diplograph.graph.stores import MonthCount, PartnerCount, RollupFilter, Stor
 from diplograph.graph.vocab import resource_iri
 from diplograph.queries.events import events
 
-BACKENDS = ["oxigraph", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+BACKENDS = ["oxigraph", pytest.param("neo4j", marks=pytest.mark.neo4j),
+            pytest.param("fuseki", marks=pytest.mark.sparql),
+            pytest.param("oxigraph-serve", marks=pytest.mark.sparql)]
+#: The address of a server backend, from its session fixture.
+SERVERS = {"neo4j": ("neo4j_server", "uri"), "fuseki": ("fuseki_server", "query_url"),
+           "oxigraph-serve": ("oxigraph_server", "query_url")}
 
 ATAMBAYEV = Actor("Almazbek Atambayev", "person", "KGZ", role="President")
 XI = Actor("Xi Jinping", "person", "CHN", role="President")
@@ -73,10 +78,12 @@ def store(request, tmp_path: Path) -> Iterator[Store]:
     if request.param == "oxigraph":
         address = str(tmp_path / "db")
     else:
-        address = request.getfixturevalue("neo4j_server").uri
+        fixture, attribute = SERVERS[request.param]
+        address = getattr(request.getfixturevalue(fixture), attribute)
     with open_store(address) as opened:
-        if opened.language == "cypher":
-            opened.query("MATCH (n) DETACH DELETE n", write=True)
+        if request.param in SERVERS:
+            opened.query({"sparql": "DROP ALL", "cypher": "MATCH (n) DETACH DELETE n"}[
+                opened.language], write=True)
         yield opened
 
 
