@@ -68,3 +68,23 @@ def oxigraph_server() -> Iterator[devservers.SparqlServer]:
     """An ``oxigraph serve`` server for the whole session; ``.query_url``/``.update_url``."""
     with devservers.start_oxigraph_server() as server:
         yield server
+
+
+#: Server backends by test name: the session fixture of the server and its address attribute.
+SERVER_STORES = {"neo4j": ("neo4j_server", "uri"), "fuseki": ("fuseki_server", "query_url"),
+                 "oxigraph-serve": ("oxigraph_server", "query_url")}
+#: The server backends as pytest parameters, each with the mark that selects its server.
+SERVER_BACKENDS = [pytest.param("neo4j", marks=pytest.mark.neo4j),
+                   pytest.param("fuseki", marks=pytest.mark.sparql),
+                   pytest.param("oxigraph-serve", marks=pytest.mark.sparql)]
+
+
+def open_server_store(request: pytest.FixtureRequest, backend: str, **options):
+    """A store on the session's server for `backend` (a key of SERVER_STORES), emptied first."""
+    from diplograph.graph.stores import open_store
+
+    fixture, attribute = SERVER_STORES[backend]
+    store = open_store(getattr(request.getfixturevalue(fixture), attribute), **options)
+    store.query({"sparql": "DROP ALL", "cypher": "MATCH (n) DETACH DELETE n"}[store.language],
+                write=True)
+    return store

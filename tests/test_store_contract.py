@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SERVER_BACKENDS, open_server_store
 
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
@@ -19,12 +20,7 @@ from diplograph.graph.stores import MonthCount, PartnerCount, RollupFilter, Stor
 from diplograph.graph.vocab import resource_iri
 from diplograph.queries.events import events
 
-BACKENDS = ["oxigraph", pytest.param("neo4j", marks=pytest.mark.neo4j),
-            pytest.param("fuseki", marks=pytest.mark.sparql),
-            pytest.param("oxigraph-serve", marks=pytest.mark.sparql)]
-#: The address of a server backend, from its session fixture.
-SERVERS = {"neo4j": ("neo4j_server", "uri"), "fuseki": ("fuseki_server", "query_url"),
-           "oxigraph-serve": ("oxigraph_server", "query_url")}
+BACKENDS = ["oxigraph", *SERVER_BACKENDS]
 
 ATAMBAYEV = Actor("Almazbek Atambayev", "person", "KGZ", role="President")
 XI = Actor("Xi Jinping", "person", "CHN", role="President")
@@ -76,14 +72,10 @@ def empty() -> ArticleGraph:
 def store(request, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each backend, opened by its address."""
     if request.param == "oxigraph":
-        address = str(tmp_path / "db")
+        opened = open_store(str(tmp_path / "db"))
     else:
-        fixture, attribute = SERVERS[request.param]
-        address = getattr(request.getfixturevalue(fixture), attribute)
-    with open_store(address) as opened:
-        if request.param in SERVERS:
-            opened.query({"sparql": "DROP ALL", "cypher": "MATCH (n) DETACH DELETE n"}[
-                opened.language], write=True)
+        opened = open_server_store(request, request.param)
+    with opened:
         yield opened
 
 
