@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph import rollup
 from diplograph.graph.model import ArticleGraph
-from diplograph.graph.rdf import article_nquads, chosen_quads
+from diplograph.graph.rdf import NEWS_ARTICLE, article_nquads, chosen_quads
 from diplograph.graph.records import EventRecord
 from diplograph.graph.rollup import Cell, Line, article_tallies, pack, pair_changes, read_cells
 from diplograph.graph.stores.oxigraph.store import to_python
@@ -100,7 +100,8 @@ class SparqlStore:
         if not graphs:
             return 0
         iris = [_iri(graph_iri(ag.article.id)) for ag in graphs]
-        change = _negated(self._tallies_in(iris))
+        there = self._written(iris)
+        change = _negated(self._tallies_in(there))
         texts = []
         for ag in graphs:
             tallies = article_tallies(ag)
@@ -108,7 +109,7 @@ class SparqlStore:
             texts.append(article_nquads(ag, tallies))
         self._unsure = True
         self.client.update(f"INSERT DATA {{ GRAPH {_R} {{ {STALE} }} }};\n"
-                           + "".join(f"DROP SILENT GRAPH {g};\n" for g in iris))
+                           + "".join(f"DROP SILENT GRAPH {g};\n" for g in there))
         self.client.post_quads("".join(texts))
         self._move_rollup(change)
         self._unsure = False
@@ -145,8 +146,18 @@ class SparqlStore:
         self._move_rollup(self.tallies())
         self._unsure = False
 
+    def _written(self, graphs: Sequence[str]) -> list[str]:
+        """Those of these graphs (IRIs in N-Triples form) that hold an article already: a new
+        article needs no drop and has no old tallies, the common case of a first load."""
+        values = " ".join(graphs)
+        return [_iri(row["g"]) for row in self._rows(
+            f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?article a {NEWS_ARTICLE} "
+            "} }")]
+
     def _tallies_in(self, graphs: Sequence[str] | None) -> Counter[Cell]:
         """The tallies in these graphs (IRIs in N-Triples form), or in every graph for None."""
+        if graphs is not None and not graphs:
+            return Counter()
         values = f"VALUES ?g {{ {' '.join(graphs)} }}" if graphs is not None else ""
         out: Counter[Cell] = Counter()
         for row in self._rows(f"{_PREFIX}SELECT ?pair ?tally WHERE {{ {values} "
@@ -164,8 +175,8 @@ class SparqlStore:
         """Add `change` to the rollup and clear the stale marker, `PAIRS_PER_UPDATE` pairs an
         update; `first` (an update) goes in the first request.
 
-        Each pair's ``dg:series`` is read, changed, and its statements written afresh, partner
-        index included; a pair left without events goes. A count that would fall below zero
+        Each pair's packed literals are read, its series changed, and its statements replaced,
+        partner index included; a pair left without events goes. A count that would fall below zero
         means the rollup had drifted from the tallies: it is rebuilt.
         """
         deltas = list(pair_changes({cell: n for cell, n in change.items() if n}).items())
@@ -173,26 +184,32 @@ class SparqlStore:
                   for i in range(0, len(deltas), PAIRS_PER_UPDATE)] or [[]]
         for number, chunk in enumerate(chunks):
             pairs = [_iri(dyad_iri(a, b)) for (a, b), _ in chunk]
-            current = {}
+            current: dict[str, tuple[str, str]] = {}
             if pairs:
-                current = {row["pair"]: read_cells(row["series"]) for row in self._rows(
-                    f"{_PREFIX}SELECT ?pair ?series WHERE {{ VALUES ?pair {{ {' '.join(pairs)} }}"
-                    f" GRAPH {_R} {{ ?pair dg:series ?series }} }}")}
+                current = {row["pair"]: (row["series"], row["totals"]) for row in self._rows(
+                    f"{_PREFIX}SELECT ?pair ?series ?totals WHERE {{ VALUES ?pair "
+                    f"{{ {' '.join(pairs)} }} GRAPH {_R} {{ ?pair dg:series ?series ; "
+                    "dg:totals ?totals } }")}
+            removed: list[str] = []
             added: list[str] = []
             for ((first_key, second_key), delta), pair in zip(chunk, pairs):
-                lines: dict[Line, int] = dict(current.get(dyad_iri(first_key, second_key), {}))
+                old = current.get(dyad_iri(first_key, second_key))
+                lines: dict[Line, int] = dict(read_cells(old[0])) if old else {}
                 for line, events in delta.items():
                     lines[line] = lines.get(line, 0) + events
                 if any(events < 0 for events in lines.values()):
                     self.rebuild_rollup()
                     return
                 lines = {line: events for line, events in lines.items() if events}
+                if old:
+                    removed += _pair_statements(pair, first_key, second_key, *old)
                 if lines:
-                    added += _pair_statements(pair, first_key, second_key, lines)
+                    added += _pair_statements(pair, first_key, second_key, *pack(lines))
+            # Exact statements, not a DELETE WHERE: Jena would match ?pair ?p ?o over the whole
+            # rollup graph before joining the pairs, a cost that grows with every batch.
             update = first if number == 0 else ""
-            if pairs:
-                update += (f"DELETE {{ GRAPH {_R} {{ ?pair ?p ?o }} }} WHERE {{ VALUES ?pair "
-                           f"{{ {' '.join(pairs)} }} GRAPH {_R} {{ ?pair ?p ?o }} }};\n")
+            if removed:
+                update += f"DELETE DATA {{ GRAPH {_R} {{\n{''.join(removed)}}} }};\n"
             if added:
                 update += f"INSERT DATA {{ GRAPH {_R} {{\n{''.join(added)}}} }};\n"
             if number == len(chunks) - 1:
@@ -311,11 +328,10 @@ def _iri(value: str) -> str:
     return str(ox.NamedNode(value))
 
 
-def _pair_statements(pair: str, first_key: str, second_key: str,
-                     lines: Mapping[Line, int]) -> list[str]:
+def _pair_statements(pair: str, first_key: str, second_key: str, series: str,
+                     totals: str) -> list[str]:
     """A pair's rollup statements: its packed series and totals, and its partner index (a key
     paired with itself is not its own partner)."""
-    series, totals = pack(lines)
     out = [f"{pair} <{DG.series}> {ox.Literal(series)} .\n",
            f"{pair} <{DG.totals}> {ox.Literal(totals)} .\n"]
     if first_key != second_key:
