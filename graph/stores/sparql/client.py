@@ -100,7 +100,7 @@ class SparqlClient:
                     raise StoreError(
                         f"cannot reach the SPARQL endpoint {url} after {attempt + 1} "
                         f"attempt(s): {_reason(err)}; is the server running and the address "
-                        "right? (re-running a load resumes it)") from err
+                        "right? (a load cut short here resumes when run again)") from err
             else:
                 if response.status_code < 500 or attempt == self.retries:
                     _check(response, url, role, text)
@@ -120,16 +120,19 @@ def _check(response: requests.Response, url: str, role: str, text: str) -> None:
         given = "were refused" if response.request.headers.get("Authorization") else "are needed"
         raise StoreError(f"{url} answered 401 Unauthorized: credentials {given}; set "
                          f"{USER_ENV} and {PASSWORD_ENV}")
+    if status in (404, 405) and role == "query":
+        raise StoreError(f"no SPARQL query endpoint at {url} (HTTP {status}); give the right "
+                         "address with --store (Fuseki: http://host:3030/DATASET, oxigraph "
+                         "serve: http://host:7878)")
     if role != "query" and (status in (403, 405) or "read-only" in body.lower()):
         flag = "--sparql-update" if role == "update" else "--gsp"
         raise StoreError(f"{url} refused a write (HTTP {status}: {body}): the endpoint is "
                          f"read-only; give a writable endpoint with {flag}, or allow updates on "
                          "the server (fuseki --update; oxigraph serve, not serve-read-only)")
     if status == 404:
-        flag = {"query": "--store", "update": "--sparql-update", "gsp": "--gsp"}[role]
+        flag = "--sparql-update" if role == "update" else "--gsp"
         raise StoreError(f"no SPARQL {role} endpoint at {url} (HTTP 404); give the right URL "
-                         f"with {flag} (Fuseki: http://host:3030/DATASET, oxigraph serve: "
-                         "http://host:7878)")
+                         f"with {flag}")
     if status == 415:
         raise StoreError(f"{url} does not accept N-Quads posted to the dataset (HTTP 415), which "
                          "this backend needs to write articles; give a Graph Store endpoint that "
