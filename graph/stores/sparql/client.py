@@ -26,6 +26,8 @@ from diplograph.errors import QueryError, StoreError
 from diplograph.graph.stores.sparql.endpoints import union_params
 
 USER_ENV, PASSWORD_ENV = "DIPLOGRAPH_SPARQL_USER", "DIPLOGRAPH_SPARQL_PASSWORD"
+#: Seconds to wait for a connection: a server that is there answers in milliseconds.
+CONNECT_TIMEOUT = 10.0
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 N_QUADS = "application/n-quads"
@@ -39,7 +41,7 @@ class SparqlClient:
 
     Args:
         query_url, update_url, gsp_url: the three endpoints (`endpoints.layout`).
-        timeout: seconds to wait for a connection and then for each answer.
+        timeout: seconds to wait for an answer (a connection gets at most `CONNECT_TIMEOUT`).
         retries: further attempts after a connection failure or a 5xx answer.
         backoff: seconds before the first retry, doubled for each next one.
     """
@@ -89,7 +91,9 @@ class SparqlClient:
         wait = self.backoff
         for attempt in range(self.retries + 1):
             try:
-                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+                response = self.session.request(
+                    method, url, timeout=(min(CONNECT_TIMEOUT, self.timeout), self.timeout),
+                    **kwargs)
             except requests.exceptions.SSLError as err:
                 raise StoreError(
                     f"the TLS certificate of {url} could not be verified ({_reason(err)}); fix "

@@ -198,6 +198,8 @@ class SparqlStore:
                 for line, events in delta.items():
                     lines[line] = lines.get(line, 0) + events
                 if any(events < 0 for events in lines.values()):
+                    if first and number == 0:  # the delete's drop, not sent yet
+                        self.client.update(first)
                     self.rebuild_rollup()
                     return
                 lines = {line: events for line, events in lines.items() if events}
