@@ -2,8 +2,9 @@
 
 The server holds exactly what the embedded store holds (`diplograph.graph.rdf` writes both): one
 named graph per article, and the rollup graph (`ROLLUP`) in the embedded store's layout, which
-the same two reads (`timeline.rq`, `partners.rq` of `diplograph.graph.stores.oxigraph`) answer
-from. So every question gives the embedded store's answers.
+its timeline read (`timeline.rq` of `diplograph.graph.stores.oxigraph`) and a partner read of
+this backend's own (`partners.rq` here) answer from. So every question gives the embedded
+store's answers.
 
 A batch of articles is written in three requests, whatever its size: a SPARQL Update that sets
 the stale marker (`STALE`) and drops the articles' graphs; their N-Quads posted to the Graph
@@ -45,7 +46,7 @@ _R = f"<{ROLLUP}>"
 #: The stale marker: in the rollup graph, which `count` and `stored_quads` leave out (the
 #: default graph of a server that reads it as the union has no statements of its own).
 STALE = f"{_R} <{DG.stale}> true"
-_PAIR_OF = {"country:": f"<{DG.countryPairOf}>", "id:": f"<{DG.actorPairOf}>"}
+_PAIR_OF = {"country:": str(DG.countryPairOf), "id:": str(DG.actorPairOf)}
 _PREFIX = "PREFIX dg: <https://w3id.org/diplograph/ns#>\n"
 #: Pairs whose rollup one update rewrites; a rebuild of a large store takes several.
 PAIRS_PER_UPDATE = 2000
@@ -237,7 +238,7 @@ class SparqlStore:
                     directed: bool = False) -> list[MonthCount]:
         """The pair's rollup: its whole ``dg:series`` in one literal, summed in Python."""
         pair_iri, directions = rollup.pair(a_key, b_key, directed=directed)
-        rows = self.query(_reading("timeline"), {"dyad_iri": pair_iri})
+        rows = self.query(_reading("oxigraph", "timeline"), {"dyad_iri": pair_iri})
         return rollup.month_counts((row["series"] for row in rows), filters, directions)
 
     def partner_counts(self, key: str, kind: str, filters: RollupFilter) -> list[PartnerCount]:
@@ -245,8 +246,9 @@ class SparqlStore:
         if kind not in PARTNER_KINDS:
             raise QueryError(f"unknown partner kind {kind!r}; choose one of "
                              f"{', '.join(PARTNER_KINDS)}")
-        rows = self.query(_reading("partners"), {
-            "key": key, "kind": kind, "level": rollup.partner_level(filters)})
+        level = {"totals": str(DG.totals), "series": str(DG.series)}[rollup.partner_level(filters)]
+        rows = self.query(_reading("sparql", "partners"), {
+            "key": key, "index_iri": _PAIR_OF[PARTNER_KINDS[kind]], "level_iri": level})
         return rollup.partner_counts(key, ((row["pair"], row["packed"]) for row in rows),
                                      filters)
 
@@ -314,9 +316,9 @@ class SparqlStore:
 
 
 @cache
-def _reading(name: str) -> str:
-    """One of the rollup reads; the layout is the embedded store's, so are its reads."""
-    return (resources.files("diplograph.graph.stores.oxigraph") / f"{name}.rq").read_text(
+def _reading(backend: str, name: str) -> str:
+    """A rollup read: the embedded store's (the layout is its), or this backend's own."""
+    return (resources.files(f"diplograph.graph.stores.{backend}") / f"{name}.rq").read_text(
         encoding="utf-8")
 
 
@@ -337,7 +339,7 @@ def _pair_statements(pair: str, first_key: str, second_key: str, series: str,
     out = [f"{pair} <{DG.series}> {ox.Literal(series)} .\n",
            f"{pair} <{DG.totals}> {ox.Literal(totals)} .\n"]
     if first_key != second_key:
-        out += [f"{pair} {predicate} {ox.Literal(key)} .\n"
+        out += [f"{pair} <{predicate}> {ox.Literal(key)} .\n"
                 for key, other in ((first_key, second_key), (second_key, first_key))
                 for prefix, predicate in _PAIR_OF.items() if other.startswith(prefix)]
     return out
