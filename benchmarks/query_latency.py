@@ -1,4 +1,5 @@
-"""Query latency: `timeline` and `partners` on Oxigraph and Neo4j, with rdflib as the baseline.
+"""Query latency: `timeline` and `partners` on Oxigraph, Neo4j and remote SPARQL servers, with
+rdflib as the baseline.
 
 Issue 7 sets the target: a dyad's `timeline` answers in under 50 ms (p50) at a million events, on
 the embedded store and on Neo4j alike. This script generates deterministic synthetic events shaped
@@ -7,7 +8,9 @@ thousands of events at 1M), loads the same events into each backend, and times t
 through diplograph's own Python API over a fixed sample of pairs and actors. rdflib's in-memory
 SPARQL runs the very same SPARQL templates on the same quads, at 100k events only (it holds
 everything in Python objects: a million events would need tens of GB), so the ratios come from
-one run on one machine.
+one run on one machine. The remote SPARQL backend (`SparqlStore`, issue 16) runs against real
+Fuseki 5 (TDB2) and `oxigraph serve` servers started on loopback, so its figures sit next to the
+embedded store's: the difference is HTTP and the server's own engine.
 
 Before any time is reported, every sampled answer is checked against a count made straight from
 the generated events, so a fast wrong answer cannot pass as a result.
@@ -16,6 +19,8 @@ Usage:
     python benchmarks/query_latency.py                          # 100k and 1M
     python benchmarks/query_latency.py --sizes 10000 --backends oxigraph,rdflib
     python benchmarks/query_latency.py --neo4j-uri bolt://localhost:7687   # emptied first!
+    python benchmarks/query_latency.py --sizes 100000 --backends oxigraph,fuseki,oxigraph-serve
+    python benchmarks/query_latency.py --backends sparql --sparql-url http://host:3030/ds  # DROP ALL!
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import io
 import os
 import random
@@ -532,7 +538,35 @@ def run_rdflib(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
                    seconds)
 
 
-RUNNERS = {"oxigraph": run_oxigraph, "neo4j": run_neo4j, "rdflib": run_rdflib}
+def run_sparql(corpus: Corpus, chosen: Sample, args: argparse.Namespace,
+               shared: dict[str, Any], server_kind: str = "sparql") -> Result:
+    """A remote SPARQL store: `--sparql-url` (emptied with DROP ALL), or a throwaway server."""
+    from diplograph.graph.stores.sparql.store import SparqlStore
+
+    server = None
+    if server_kind != "sparql":
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import devservers
+
+        print(f"starting {server_kind} ...", file=sys.stderr)
+        server = (devservers.start_fuseki(heap=args.fuseki_heap) if server_kind == "fuseki"
+                  else devservers.start_oxigraph_server())
+    elif not args.sparql_url:
+        raise SystemExit("--backends sparql needs --sparql-url")
+    try:
+        with SparqlStore(server.query_url if server else args.sparql_url) as store:
+            store.query("DROP ALL", write=True)
+            seconds = load(store, corpus, args.sparql_batch, server_kind)
+            return measure(store, server_kind, corpus, chosen, args.repeat, seconds)
+    finally:
+        if server:
+            server.stop()
+
+
+RUNNERS = {"oxigraph": run_oxigraph, "neo4j": run_neo4j, "rdflib": run_rdflib,
+           "fuseki": functools.partial(run_sparql, server_kind="fuseki"),
+           "oxigraph-serve": functools.partial(run_sparql, server_kind="oxigraph-serve"),
+           "sparql": run_sparql}
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -615,6 +649,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--neo4j-batch", type=int, default=2000, help="events a transaction")
     parser.add_argument("--neo4j-heap", default="2g")
     parser.add_argument("--neo4j-page-cache", default="1g")
+    parser.add_argument("--sparql-url", help="an existing SPARQL server for --backends sparql "
+                        "(a Fuseki dataset URL or oxigraph serve's root; emptied with DROP ALL!)")
+    parser.add_argument("--sparql-batch", type=int, default=2000,
+                        help="events a write to a SPARQL server")
+    parser.add_argument("--fuseki-heap", default="2g")
     parser.add_argument("--pairs-only", action="store_true",
                         help="load only the articles behind the sampled timeline pairs (whose "
                              "rollups are then exactly as a full load makes them) and skip "

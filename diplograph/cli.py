@@ -7,6 +7,7 @@ libraries are imported inside commands so that `diplograph --help` stays instant
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -33,10 +34,35 @@ class _Group(click.Group):
 
 
 def store_option(func: Callable) -> Callable:
+    """--store, and the SPARQL endpoints a server may lay out its own way (--sparql-update, --gsp),
+    which apply to every store the command opens."""
+    @functools.wraps(func)
+    def with_endpoints(*args: Any, sparql_update: str | None, gsp: str | None,
+                       **kwargs: Any) -> Any:
+        from diplograph.graph.stores import SPARQL_ENDPOINTS
+
+        given = {"update_url": sparql_update, "gsp_url": gsp}
+        token = SPARQL_ENDPOINTS.set({name: url for name, url in given.items() if url})
+        try:
+            return func(*args, **kwargs)
+        finally:
+            SPARQL_ENDPOINTS.reset(token)
+
+    with_endpoints = click.option(
+        "--gsp", default=None, metavar="URL",
+        help="SPARQL Graph Store endpoint of an http(s) store, where it is not the default "
+             "(DATASET/data on Fuseki, /store on oxigraph serve).")(with_endpoints)
+    with_endpoints = click.option(
+        "--sparql-update", default=None, metavar="URL",
+        help="SPARQL Update endpoint of an http(s) store, where it is not the default "
+             "(DATASET/update on Fuseki, /update on oxigraph serve).")(with_endpoints)
     return click.option(
         "--store", "store", envvar="DIPLOGRAPH_STORE", default=None, metavar="ADDRESS",
         help="Store address: a directory (embedded Oxigraph, default ./diplograph-data), "
-             "or bolt://host:port (Neo4j). Also $DIPLOGRAPH_STORE.")(func)
+             "bolt://host:port (Neo4j), or http(s)://... (a SPARQL 1.1 server: a Fuseki "
+             "dataset URL such as http://host:3030/ds, or oxigraph serve's http://host:7878; "
+             "credentials in $DIPLOGRAPH_SPARQL_USER and $DIPLOGRAPH_SPARQL_PASSWORD). "
+             "Also $DIPLOGRAPH_STORE.")(with_endpoints)
 
 
 def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> Callable:
@@ -203,6 +229,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], date: str | None, coder:
     Example:
       diplograph ingest examples/articles.jsonl
       diplograph ingest --store bolt://localhost:7687 news/
+      diplograph ingest --store http://localhost:3030/ds news/
     """
     from diplograph.api import ingest as run_ingest
     from diplograph.graph.stores import resolve_address
@@ -258,7 +285,8 @@ def import_(ctx: click.Context, fmt: str, files: tuple[str, ...], mentions: tupl
               help="A Cypher query (Neo4j stores), or @file.cypher.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter ($NAME in Cypher, ?NAME in SPARQL); repeatable.")
-@click.option("--write", is_flag=True, help="Allow a Cypher query to write (Neo4j only).")
+@click.option("--write", is_flag=True,
+              help="Allow the query to write: Cypher on Neo4j, SPARQL Update on an http(s) store.")
 @store_option
 @format_option()
 def query(sparql: str | None, cypher: str | None, params: tuple[str, ...], write: bool,

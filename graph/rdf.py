@@ -25,7 +25,7 @@ event that names it (``GRAPH ?g { ?e dg:source ?x . ?x dg:matchKey ?k }``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from pyoxigraph import Quad, RdfFormat, Triple, parse
 from pyoxigraph import serialize as _serialize
@@ -42,11 +42,13 @@ from diplograph.graph.model import (
     actor_id,
     date_precision,
 )
+from diplograph.graph.records import EventRecord
 from diplograph.graph.rollup import Cell, article_tallies, is_factual, tally_text
 from diplograph.graph.vocab import (
     ACTOR_CLASSES,
     DG,
     PREFIXES,
+    REL,
     SEM,
     dyad_iri,
     graph_iri,
@@ -302,6 +304,40 @@ FORMATS: dict[str, RdfFormat] = {
     "jsonld": RdfFormat.JSON_LD,
     "rdfxml": RdfFormat.RDF_XML,
 }
+
+
+def chosen_quads(records: Sequence[EventRecord],
+                 graph_quads: Callable[[str], Iterable[Quad]]) -> list[Quad]:
+    """The quads about the chosen events among their articles' graphs, for every RDF backend.
+
+    `graph_quads` gives the quads of one article's graph; each is read once. Kept: its quads about
+    the chosen events, the article, their places and their actors, and of the direct
+    actor-to-actor links only the chosen events' own.
+    """
+    by_article: dict[str, list[EventRecord]] = {}
+    for record in records:
+        by_article.setdefault(record.article_id, []).append(record)
+    chosen: list[Quad] = []
+    for article_id, group in by_article.items():
+        subjects = {resource_iri("article", article_id)}
+        links: set[tuple[str, str, str]] = set()
+        for r in group:
+            subjects.add(resource_iri("event", r.id))
+            subjects.update(resource_iri("actor", a.id) for a in (*r.source, *r.target))
+            if r.location_name:
+                subjects.add(resource_iri("place", place_id(
+                    Location(r.location_name, r.location_country))))
+            if is_factual(r):
+                relation = relation_iri(r.predicate)
+                links.update((resource_iri("actor", s.id), relation, resource_iri("actor", t.id))
+                             for s in r.source for t in r.target)
+        for quad in graph_quads(article_id):
+            subject, predicate = quad.subject.value, quad.predicate.value
+            if subject not in subjects:
+                continue
+            if not predicate.startswith(REL) or (subject, predicate, quad.object.value) in links:
+                chosen.append(quad)
+    return chosen
 
 
 def serialize(quads: Iterable[Quad], format: str) -> bytes:

@@ -221,14 +221,19 @@ def start_neo4j(cache: Path | None = None, heap: str = "512m", page_cache: str =
 
 
 def start_fuseki(cache: Path | None = None, heap: str = "256m", port: int | None = None,
-                 timeout: float = START_TIMEOUT_S) -> SparqlServer:
-    """Start Apache Jena Fuseki 5 with an in-memory dataset ``/ds`` that accepts updates.
+                 timeout: float = START_TIMEOUT_S, data_dir: Path | None = None,
+                 users: dict[str, str] | None = None) -> SparqlServer:
+    """Start Apache Jena Fuseki 5 with a TDB2 dataset ``/ds`` whose default graph is the union
+    of its named graphs (``tdb2:unionDefaultGraph``), as diplograph asks of a SPARQL server.
 
     Args:
         cache: Folder filled by scripts/fetch-servers; DIPLOGRAPH_CACHE or ~/.cache/diplograph if None.
         heap: JVM maximum heap, in Java's size syntax.
         port: HTTP port; a free one if None.
         timeout: Seconds to wait for ``/$/ping`` to answer.
+        data_dir: A database directory that outlives the server (stop() leaves it), so a test
+            can kill the server and start another on the same data; a throwaway one if None.
+        users: Names and passwords HTTP basic authentication accepts; no authentication if None.
 
     Returns:
         The running server with ``query_url`` and ``update_url``.
@@ -243,20 +248,33 @@ def start_fuseki(cache: Path | None = None, heap: str = "256m", port: int | None
     java = _java()
     port = port or _free_port()
     workdir = Path(tempfile.mkdtemp(prefix="diplograph-fuseki-"))
-    argv = [java, f"-Xmx{heap}", "-jar", str(jars[-1]),
-            "--localhost", f"--port={port}", "--ping", "--update", "--mem", "/ds"]
+    data_dir = data_dir or workdir / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    auth = []
+    if users:
+        (workdir / "passwd").write_text("".join(f"{name}: {password}\n"
+                                                for name, password in users.items()))
+        auth = [f"--passwd={workdir / 'passwd'}", "--auth=basic"]
+    argv = [java, f"-Xmx{heap}", "-jar", str(jars[-1]), "--localhost", f"--port={port}",
+            "--ping", "--update", *auth, "--tdb2", f"--loc={data_dir}",
+            "--set", "tdb2:unionDefaultGraph=true", "/ds"]
     server = SparqlServer("Fuseki", port, *_spawn(argv, workdir),
                           query_path="/ds/query", update_path="/ds/update")
-    _wait_until_ready(server, lambda: _http_ok(f"http://127.0.0.1:{port}/$/ping"), timeout)
+    _wait_until_ready(server, lambda: _http_ok(f"http://127.0.0.1:{port}/$/ping",
+                                               also=(401,) if users else ()), timeout)
     return server
 
 
-def start_oxigraph_server(port: int | None = None, timeout: float = START_TIMEOUT_S) -> SparqlServer:
-    """Start ``oxigraph serve`` (from the ``oxigraph`` PyPI package) on a throwaway on-disk store.
+def start_oxigraph_server(port: int | None = None, timeout: float = START_TIMEOUT_S,
+                          data_dir: Path | None = None, read_only: bool = False) -> SparqlServer:
+    """Start ``oxigraph serve`` (from the ``oxigraph`` PyPI package) on an on-disk store.
 
     Args:
         port: HTTP port; a free one if None.
         timeout: Seconds to wait for a SPARQL ``ASK {}`` to answer.
+        data_dir: A database directory that outlives the server (stop() leaves it); a throwaway
+            one if None.
+        read_only: Run ``oxigraph serve-read-only``, which refuses every write.
 
     Returns:
         The running server with ``query_url`` and ``update_url``.
@@ -271,7 +289,8 @@ def start_oxigraph_server(port: int | None = None, timeout: float = START_TIMEOU
         raise ServerError("The oxigraph command was not found: pip install oxigraph.")
     port = port or _free_port()
     workdir = Path(tempfile.mkdtemp(prefix="diplograph-oxigraph-"))
-    argv = [binary, "serve", "--bind", f"127.0.0.1:{port}", "--location", str(workdir / "data")]
+    argv = [binary, "serve-read-only" if read_only else "serve", "--bind", f"127.0.0.1:{port}",
+            "--location", str(data_dir or workdir / "data")]
     server = SparqlServer("oxigraph serve", port, *_spawn(argv, workdir),
                           query_path="/query", update_path="/update")
     _wait_until_ready(server, lambda: _http_ok(f"{server.query_url}?query=ASK%7B%7D"), timeout)
@@ -398,10 +417,13 @@ def _tail(path: Path, lines: int) -> str:
         return f"(no log: {error})"
 
 
-def _http_ok(url: str) -> bool:
+def _http_ok(url: str, also: tuple[int, ...] = ()) -> bool:
+    """True once `url` answers 200, or one of the statuses in `also` (401 behind a password)."""
     try:
         with _http.open(url, timeout=2) as response:
             return response.status == 200
+    except urllib.error.HTTPError as error:
+        return error.code in also
     except (urllib.error.URLError, OSError):
         return False
 

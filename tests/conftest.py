@@ -58,7 +58,7 @@ def neo4j_server() -> Iterator[devservers.Neo4jServer]:
 
 @pytest.fixture(scope="session")
 def fuseki_server() -> Iterator[devservers.SparqlServer]:
-    """A Fuseki 5 server for the whole session; in-memory dataset, ``.query_url``/``.update_url``."""
+    """A Fuseki 5 server for the whole session; TDB2 dataset ``/ds``, ``.query_url``/``.update_url``."""
     with devservers.start_fuseki() as server:
         yield server
 
@@ -81,3 +81,23 @@ def code(nlp):
         return graph.events
 
     return run
+
+
+#: Server backends by test name: the session fixture of the server and its address attribute.
+SERVER_STORES = {"neo4j": ("neo4j_server", "uri"), "fuseki": ("fuseki_server", "query_url"),
+                 "oxigraph-serve": ("oxigraph_server", "query_url")}
+#: The server backends as pytest parameters, each with the mark that selects its server.
+SERVER_BACKENDS = [pytest.param("neo4j", marks=pytest.mark.neo4j),
+                   pytest.param("fuseki", marks=pytest.mark.sparql),
+                   pytest.param("oxigraph-serve", marks=pytest.mark.sparql)]
+
+
+def open_server_store(request: pytest.FixtureRequest, backend: str, **options):
+    """A store on the session's server for `backend` (a key of SERVER_STORES), emptied first."""
+    from diplograph.graph.stores import open_store
+
+    fixture, attribute = SERVER_STORES[backend]
+    store = open_store(getattr(request.getfixturevalue(fixture), attribute), **options)
+    store.query({"sparql": "DROP ALL", "cypher": "MATCH (n) DETACH DELETE n"}[store.language],
+                write=True)
+    return store

@@ -174,10 +174,12 @@ def test_eval_scores_a_gold_set():
     assert json.loads(result.stdout)[0]["set"] == "petr2-gsr"
 
 
-def test_a_sparql_endpoint_address_is_refused_clearly():
-    result = CliRunner().invoke(cli, ["stats", "--store", "http://localhost:7878/query"])
+def test_a_sparql_endpoint_that_is_not_there_is_one_line():
+    result = CliRunner(env={"DIPLOGRAPH_SPARQL_USER": None}).invoke(
+        cli, ["stats", "--store", "http://127.0.0.1:9/query"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: remote SPARQL endpoints")
+    assert result.stderr.startswith("Error: cannot reach the SPARQL endpoint")
+    assert result.stderr.count("\n") == 1
 
 
 def test_an_unselected_parameter_gets_the_fix_in_its_error(store):

@@ -2,10 +2,10 @@
 
 The corpus is the one of tests/test_questions_parity.py (hand-built corners and the example
 articles through the real extractor) plus articles that share cells with it (the rollup must sum
-them), pair a key with itself, span quarters and years, and carry a four-digit CAMEO code. The
-Neo4j store gets it through a detour (an article written, replaced and deleted again, another
-written in an older version first), so its rollup is the incremental one, and is checked against
-the tallies of the articles present, summed in Python.
+them), pair a key with itself, span quarters and years, and carry a four-digit CAMEO code. Each
+server backend (Neo4j, Fuseki, `oxigraph serve`) gets it through a detour (an article written,
+replaced and deleted again, another written in an older version first), so its rollup is the
+incremental one, and is checked against the tallies of the articles present, summed in Python.
 """
 
 from __future__ import annotations
@@ -15,21 +15,19 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from conftest import SERVER_BACKENDS, open_server_store
 from test_questions_parity import ATAMBAYEV, PROTESTERS, XI, country, event, hand_built
 
 from diplograph.graph.lookup import lookup_key
 from diplograph.graph.model import Article, ArticleGraph, Event
 from diplograph.graph.neo4j_shape import rollup_changes, rollup_rows
 from diplograph.graph.rollup import pair_changes
-from diplograph.graph.stores.neo4j_store import Neo4jStore
+from diplograph.graph.stores import Store
 from diplograph.graph.stores.oxigraph_store import OxigraphStore
 from diplograph.graph.tallies import Cell, article_tallies
 from diplograph.queries import questions
 from diplograph.queries.partners import SORTS, partners
 from diplograph.queries.questions import GRANULARITIES
-
-pytestmark = pytest.mark.neo4j
-
 
 def corners() -> list[ArticleGraph]:
     """Articles whose cells overlap the hand-built ones, or that no other article reaches."""
@@ -73,26 +71,30 @@ def corpus(example_graphs) -> list[ArticleGraph]:
     return hand_built() + corners() + list(example_graphs)
 
 
-@pytest.fixture(scope="module")
-def neo4j(corpus, neo4j_server) -> Iterator[Neo4jStore]:
-    with Neo4jStore(neo4j_server.uri, batch_size=40) as store:
-        store.query("MATCH (n) DETACH DELETE n", write=True)
+@pytest.fixture(scope="module", params=SERVER_BACKENDS)
+def server(request, corpus) -> Iterator[Store]:
+    """A server backend that took the detour to the corpus."""
+    options = {"batch_size": 40} if request.param == "neo4j" else {}
+    with open_server_store(request, request.param, **options) as store:
         for batch in detour(corpus):
             store.write(batch)
         assert store.delete_article("r-gone")
         yield store
 
 
-def test_the_stored_rollup_is_the_sum_of_the_articles_tallies(neo4j, corpus) -> None:
+def test_the_stored_rollup_is_the_sum_of_the_articles_tallies(server, corpus) -> None:
     total: Counter[Cell] = Counter()
     for ag in corpus:
         total.update(article_tallies(ag))
-    rows = neo4j.query("MATCH (r:Rollup) RETURN r.id AS id, r.series AS series, "
+    assert max(total.values()) > 1  # some cell holds events of two articles
+    if server.language == "sparql":
+        assert server.rollup() == total == server.tallies()
+        return
+    rows = server.query("MATCH (r:Rollup) RETURN r.id AS id, r.series AS series, "
                        "r.totals AS totals")
     fresh, _ = rollup_rows(rollup_changes(pair_changes(total)), {})
     assert ({r["id"]: (r["series"], r["totals"]) for r in rows}
             == {r["id"]: (r["series"], r["totals"]) for r in fresh})
-    assert max(total.values()) > 1  # some cell holds events of two articles
 
 
 FILTERS = [
@@ -119,11 +121,11 @@ WHO = [("KGZ", "country", True), ("KGZ", "actor", True), ("CHN", "country", True
 
 
 @pytest.fixture(scope="module")
-def stores(corpus, neo4j, tmp_path_factory) -> Iterator[tuple[OxigraphStore, Neo4jStore]]:
-    """The corpus loaded fresh into Oxigraph, next to the Neo4j store that took the detour."""
+def stores(corpus, server, tmp_path_factory) -> Iterator[tuple[OxigraphStore, Store]]:
+    """The corpus loaded fresh into Oxigraph, next to the server store that took the detour."""
     with OxigraphStore(tmp_path_factory.mktemp("oxigraph")) as rdf:
         rdf.write(corpus)
-        yield rdf, neo4j
+        yield rdf, server
 
 
 @pytest.mark.parametrize("granularity", GRANULARITIES)

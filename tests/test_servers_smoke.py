@@ -45,13 +45,15 @@ def test_sparql_round_trip(server_fixture: str, request: pytest.FixtureRequest) 
     label = Literal('Beijing "talks"', lang="en")  # a quote checks the escaping of .n3()
     predicate = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
     # SPARQL has no bind parameters; terms serialised by rdflib's n3() are escaped.
-    update = f"INSERT DATA {{ {subject.n3()} {predicate.n3()} {label.n3()} }}"
+    # In a named graph: Fuseki's default graph is the union of the named ones, read-only.
+    triple = f"{subject.n3()} {predicate.n3()} {label.n3()}"
+    update = f"INSERT DATA {{ GRAPH {subject.n3()} {{ {triple} }} }}"
     post = urllib.request.Request(server.update_url, data=update.encode(),
                                   headers={"Content-Type": "application/sparql-update"})
     with _http.open(post, timeout=10) as response:
         assert response.status in (200, 204)
 
-    query = f"SELECT ?label WHERE {{ {subject.n3()} {predicate.n3()} ?label }}"
+    query = f"SELECT ?label WHERE {{ GRAPH ?g {{ {subject.n3()} {predicate.n3()} ?label }} }}"
     get = urllib.request.Request(f"{server.query_url}?{urllib.parse.urlencode({'query': query})}",
                                  headers={"Accept": "application/sparql-results+json"})
     with _http.open(get, timeout=10) as response:

@@ -1,7 +1,7 @@
 """The store contract: what every backend behind `diplograph.graph.stores.Store` must do.
 
-Each test runs on every backend (the embedded Oxigraph store and a real Neo4j server; the remote
-SPARQL store joins the list when it exists) and uses only the protocol's methods, so a new
+Each test runs on every backend (the embedded Oxigraph store, a real Neo4j server, and remote
+SPARQL stores on real Fuseki and `oxigraph serve` servers) and uses only the protocol's methods, so a new
 backend is done when this file passes on it. What is particular to one backend (its graph shape,
 its rollup layout, crash repair, locking, the bulk loader) stays in tests/test_store_<backend>.py.
 """
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SERVER_BACKENDS, open_server_store
 
 from diplograph.errors import QueryError
 from diplograph.graph.model import Actor, Affiliation, Article, ArticleGraph, Event, Location
@@ -21,7 +22,7 @@ from diplograph.graph.stores.protocol import BulkStore
 from diplograph.graph.vocab import resource_iri
 from diplograph.queries.events import events
 
-BACKENDS = ["oxigraph", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+BACKENDS = ["oxigraph", *SERVER_BACKENDS]
 
 ATAMBAYEV = Actor("Almazbek Atambayev", "person", "KGZ", role="President")
 XI = Actor("Xi Jinping", "person", "CHN", role="President")
@@ -73,12 +74,10 @@ def empty() -> ArticleGraph:
 def store(request, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each backend, opened by its address."""
     if request.param == "oxigraph":
-        address = str(tmp_path / "db")
+        opened = open_store(str(tmp_path / "db"))
     else:
-        address = request.getfixturevalue("neo4j_server").uri
-    with open_store(address) as opened:
-        if opened.language == "cypher":
-            opened.query("MATCH (n) DETACH DELETE n", write=True)
+        opened = open_server_store(request, request.param)
+    with opened:
         yield opened
 
 

@@ -1,9 +1,9 @@
 """Stores behind one small interface, chosen from the store address.
 
 A directory path is the embedded Oxigraph store; `bolt://` and `neo4j://` are Neo4j servers;
-`http(s)://` is reserved for SPARQL 1.1 endpoints (not supported yet: a clear error says so).
-Each backend is a subpackage holding its own mapping (`oxigraph/`, `neo4j/`), and its driver is
-imported only when it is chosen, so `diplograph --help` never pays for neo4j or pyoxigraph.
+`http(s)://` is a SPARQL 1.1 server (Fuseki, ``oxigraph serve``, ...). Each backend is a
+subpackage holding its own mapping (`oxigraph/`, `neo4j/`, `sparql/`), and its driver is imported
+only when it is chosen, so `diplograph --help` never pays for neo4j, pyoxigraph or requests.
 
 This module is the only door: the questions and exports import the `Store` protocol, its typed
 values and the functions here, never a backend module.
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import StoreError
 from diplograph.graph.records import EventRecord
 from diplograph.graph.stores.protocol import (
     PARTNER_KINDS,
@@ -26,10 +26,13 @@ from diplograph.graph.stores.protocol import (
     Store,
 )
 
-__all__ = ["DEFAULT_STORE", "PARTNER_KINDS", "MonthCount", "PartnerCount", "RollupFilter",
+__all__ = ["DEFAULT_STORE", "PARTNER_KINDS", "SPARQL_ENDPOINTS", "MonthCount", "PartnerCount", "RollupFilter",
            "Store", "open_store", "resolve_address", "write_neo4j_import"]
 
 DEFAULT_STORE = "./diplograph-data"
+#: ``update_url`` and ``gsp_url`` for a SPARQL store opened without them: the CLI sets them from
+#: ``--sparql-update`` and ``--gsp`` around a command, whose questions open the store by address.
+SPARQL_ENDPOINTS: ContextVar[dict[str, str]] = ContextVar("SPARQL_ENDPOINTS", default={})
 
 
 def resolve_address(address: str | None) -> str:
@@ -51,10 +54,9 @@ def open_store(address: str | None = None, **options: Any) -> Store:
 
         return Neo4jStore(address, **options)
     if address.startswith(("http://", "https://")):
-        raise StoreError(
-            f"remote SPARQL endpoints ({address}) are not supported yet; use a directory (the "
-            "embedded store) or bolt://host:port (Neo4j), or load an export "
-            "(diplograph export --format trig) into your endpoint")
+        from diplograph.graph.stores.sparql.store import SparqlStore
+
+        return SparqlStore(address, **{**SPARQL_ENDPOINTS.get(), **options})
     from diplograph.graph.stores.oxigraph.store import OxigraphStore
 
     return OxigraphStore(address, **options)

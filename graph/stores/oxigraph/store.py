@@ -41,14 +41,13 @@ import pyoxigraph as ox
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.graph import rollup
-from diplograph.graph.model import ArticleGraph, Location
-from diplograph.graph.rdf import article_nquads
+from diplograph.graph.model import ArticleGraph
+from diplograph.graph.rdf import article_nquads, chosen_quads
 from diplograph.graph.records import EventRecord
 from diplograph.graph.rollup import (
     Cell,
     Line,
     article_tallies,
-    is_factual,
     pack,
     pair_changes,
     read_cells,
@@ -57,14 +56,10 @@ from diplograph.graph.rollup import (
 from diplograph.graph.stores.protocol import PARTNER_KINDS, MonthCount, PartnerCount, RollupFilter
 from diplograph.graph.vocab import (
     DG,
-    REL,
     ROLLUP,
     dyad_iri,
     dyad_keys,
     graph_iri,
-    place_id,
-    relation_iri,
-    resource_iri,
 )
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -295,39 +290,9 @@ class OxigraphStore:
                 if quad.graph_name != _ROLLUP and not isinstance(quad.graph_name, ox.DefaultGraph)]
 
     def event_quads(self, records: Sequence[EventRecord]) -> list[ox.Quad]:
-        """The stored quads about the chosen events, in their articles' graphs.
-
-        Each article's graph is read once: its quads about the chosen events, the article, their
-        places and their actors, and of the direct actor-to-actor links only the chosen events'
-        own.
-        """
-        by_article: dict[str, list[EventRecord]] = {}
-        for record in records:
-            by_article.setdefault(record.article_id, []).append(record)
-        chosen: list[ox.Quad] = []
-        for article_id, group in by_article.items():
-            subjects = {resource_iri("article", article_id)}
-            links: set[tuple[str, str, str]] = set()
-            for r in group:
-                subjects.add(resource_iri("event", r.id))
-                subjects.update(resource_iri("actor", a.id) for a in (*r.source, *r.target))
-                if r.location_name:
-                    subjects.add(resource_iri("place", place_id(
-                        Location(r.location_name, r.location_country))))
-                if is_factual(r):
-                    relation = relation_iri(r.predicate)
-                    links.update((resource_iri("actor", s.id), relation,
-                                  resource_iri("actor", t.id))
-                                 for s in r.source for t in r.target)
-            for quad in self.store.quads_for_pattern(None, None, None,
-                                                     ox.NamedNode(graph_iri(article_id))):
-                subject, predicate = quad.subject.value, quad.predicate.value
-                if subject not in subjects:
-                    continue
-                if (not predicate.startswith(REL)
-                        or (subject, predicate, quad.object.value) in links):
-                    chosen.append(quad)
-        return chosen
+        """The stored quads about the chosen events, in their articles' graphs (`chosen_quads`)."""
+        return chosen_quads(records, lambda article_id: self.store.quads_for_pattern(
+            None, None, None, ox.NamedNode(graph_iri(article_id))))
 
     def pair_months(self, a_key: str, b_key: str, filters: RollupFilter, *,
                     directed: bool = False) -> list[MonthCount]:
