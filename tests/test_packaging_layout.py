@@ -63,8 +63,7 @@ def test_wheel_imports_and_reads_its_data(wheel, tmp_path):
             "diplograph.queries.templates as t;"
             "assert c.cameo('042').plover_type == 'CONSULT';"
             "assert l.entries_for('meet', 'verb');"
-            "import diplograph.ingest.coder as m, diplograph.ingest.annotations as a;"
-            "assert m.Coder().labels[0] == 'NONE';"
+            "import diplograph.ingest.annotations as a;"
             "assert len(a.read_corpus()) > 1500;"
             "print(c.__file__)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -157,13 +157,14 @@ def test_the_bulk_path_leaves_what_write_leaves(store: Store, chunk: int) -> Non
     expected = state(store)
     clear(store, "a1", "a2", "a3")
     options = {"chunk": chunk} if store.language == "sparql" else {"batch_size": chunk}
-    assert isinstance(store, BulkStore)
-    assert store.write_bulk(iter([beijing(events=1), moscow()]), **options) == 2
-    steps: list[int] = []
-    store.write_bulk(iter([beijing(), empty(), moscow(), beijing()]), on_written=steps.append,
-                     **options)
-    assert sum(steps) == 4
-    assert state(store) == expected
+    if isinstance(store, BulkStore):  # a backend without a bulk path takes the fallback only
+        assert store.write_bulk(iter([beijing(events=1), moscow()]), **options) == 2
+        steps: list[int] = []
+        store.write_bulk(iter([beijing(), empty(), moscow(), beijing()]),
+                         on_written=steps.append, **options)
+        assert sum(steps) == 4
+        assert state(store) == expected
+        clear(store, "a1", "a2", "a3")
     assert write_bulk(store, [beijing(), moscow(), empty()]) == 3
     assert state(store) == expected
 
