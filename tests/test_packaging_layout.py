@@ -57,7 +57,8 @@ def test_wheel_imports_and_reads_its_data(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, capture_output=True)
-    code = ("import sys; sys.path = [p for p in sys.path if 'main' not in p];"
+    code = ("import sys; sys.path = [p for p in sys.path if p and not "
+            f"(p.startswith({str(ROOT)!r}) and '.venv' not in p)];"
             f"sys.path.insert(0, {str(target)!r});"
             "import diplograph.graph.codes as c, diplograph.ingest.lexicon as l, "
             "diplograph.queries.templates as t;"
