@@ -160,10 +160,11 @@ def sentence_sha1(text: str) -> str:
 
 def texts(sentence: Annotated, data_dir: Path) -> tuple[str, list[str]]:
     """The sentence and its parties' texts, rebuilt from the data folder and checked by hash."""
-    article = articles(sentence.dataset, data_dir).get(sentence.article)
-    if article is None:
+    record = _records(sentence.dataset, Path(data_dir)).get(sentence.article)
+    if record is None:
         raise InputError(sentence.key, f"article {sentence.article!r} is not in "
                                        f"{data_dir / sentence.dataset}")
+    article = record[0]
     start, end = sentence.sentence
     text = article[start:end]
     if sentence_sha1(text) != sentence.sha1:
@@ -172,46 +173,46 @@ def texts(sentence: Annotated, data_dir: Path) -> tuple[str, list[str]]:
     return text, [article[a:b] for a, b in sentence.parties]
 
 
-@cache
 def articles(dataset: str, data_dir: Path) -> dict[str, str]:
     """Article id -> text for one annotated data set, read the same way every time."""
-    folder = Path(data_dir) / dataset
+    return {key: text for key, (text, _) in _records(dataset, Path(data_dir)).items()}
+
+
+def article_date(dataset: str, article: str, data_dir: Path) -> str | None:
+    """An article's publication date where the data set gives one (Guardian, WCEP), for date
+    anchoring."""
+    record = _records(dataset, Path(data_dir)).get(article)
+    return record[1] if record else None
+
+
+@cache
+def _records(dataset: str, data_dir: Path) -> dict[str, tuple[str, str | None]]:
+    """Article id -> (text, publication date or None), each data set's files read once."""
+    folder = data_dir / dataset
     if dataset == "news-guardian-sdf-sample":
         with open(folder / "Guardian_SDF_sample.csv", encoding="utf-8", newline="") as handle:
-            return {row[""]: row["text"] for row in csv.DictReader(handle)}
+            return {row[""]: (row["text"], row["date"]) for row in csv.DictReader(handle)}
     if dataset == "news-bbc-politics":
         with open(folder / "bbc_politics.jsonl", encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
-        return {row["id"]: row["text"] for row in rows}
+        return {row["id"]: (row["text"], None) for row in rows}
     if dataset == "wcep-2015-09":
         with open(folder / "wikitimes_CEP_2015-09.json", encoding="utf-8") as handle:
-            return {row["id"]: row["description"] for row in json.load(handle)}
+            return {row["id"]: (row["description"], row["date"]) for row in json.load(handle)}
     if dataset == "wikievents-kairos":
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, str | None]] = {}
         for name in ("wikievents_dev.jsonl", "wikievents_test.jsonl"):
             with open(folder / name, encoding="utf-8") as handle:
                 for line in handle:
                     row = json.loads(line)
-                    found[row["doc_id"]] = row["text"]
+                    found[row["doc_id"]] = (row["text"], None)
         return found
     if dataset == "plover-synthetic-news":
         csv.field_size_limit(sys.maxsize)
         with gzip.open(folder / "gpt_synthetic_events_2023-10-19_19.csv.gz", "rt",
                        encoding="utf-8", newline="") as handle:
-            return {str(i): row["text"] for i, row in enumerate(csv.DictReader(handle))}
+            return {str(i): (row["text"], None) for i, row in enumerate(csv.DictReader(handle))}
     raise InputError(dataset, f"not an annotated data set; choose one of {sorted(SOURCES)}")
-
-
-def article_dates(dataset: str, data_dir: Path) -> dict[str, str]:
-    """Publication dates where the data set gives them (Guardian, WCEP), for date anchoring."""
-    folder = Path(data_dir) / dataset
-    if dataset == "news-guardian-sdf-sample":
-        with open(folder / "Guardian_SDF_sample.csv", encoding="utf-8", newline="") as handle:
-            return {row[""]: row["date"] for row in csv.DictReader(handle)}
-    if dataset == "wcep-2015-09":
-        with open(folder / "wikitimes_CEP_2015-09.json", encoding="utf-8") as handle:
-            return {row["id"]: row["date"] for row in json.load(handle)}
-    return {}
 
 
 def agreement(first: list[Annotated], second: list[Annotated]) -> tuple[float, int, float]:

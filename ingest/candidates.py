@@ -127,6 +127,12 @@ def parties(sent: Span, mentions: Mentions) -> list[Party]:
     return found[:MAX_PARTIES]
 
 
+def sentence_text(sent: Span) -> str:
+    """A sentence as the coder reads it and the annotation sheets showed it: from its first
+    character to its last, trailing space dropped (the corpus locates sentences this way)."""
+    return sent.doc.text[sent[0].idx:sent[-1].idx + len(sent[-1].text)].rstrip()
+
+
 def pairs(found: list[Party]) -> Iterator[Pair]:
     """Every party that can act alone, then every ordered pair of distinct, nearby parties
     whose source can act."""

@@ -345,7 +345,7 @@ def _load_ours(data_dir: Path, split: str) -> list[GoldSentence]:
     """Our annotated sentences of one split (diplograph.ingest.annotations), as a PLOVER set
     scored at actor level: the annotators marked which words are the parties, not countries.
     Negated events are left out, as the other sets code only what happened."""
-    from diplograph.ingest.annotations import article_dates, read_corpus, texts
+    from diplograph.ingest.annotations import article_date, read_corpus, texts
 
     found = []
     for sentence in read_corpus():
@@ -369,7 +369,7 @@ def _load_ours(data_dir: Path, split: str) -> list[GoldSentence]:
             for i in coded.target:
                 a, b = sentence.parties[i]
                 spans.add((a - start, b - start, "T"))
-        date = article_dates(sentence.dataset, data_dir).get(sentence.article)
+        date = article_date(sentence.dataset, sentence.article, data_dir)
         found.append(GoldSentence(
             id=sentence.key, text=text, date=date, events=tuple(events), split=split,
             contaminated=False, scheme="plover", spans=tuple(sorted(spans)),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from diplograph.graph import codes
 from diplograph.graph.model import Article, Event
 from diplograph.ingest.actors import Mentions
-from diplograph.ingest.candidates import Pair, Party, pairs, parties
+from diplograph.ingest.candidates import Pair, Party, pairs, parties, sentence_text
 from diplograph.ingest.coder import NONE, Coder, Judgement
 from diplograph.ingest.events import Candidate, Found, assemble, lexicon_candidates, object_phrase
 from diplograph.ingest.lexicon import TriggerEntry
@@ -40,7 +40,7 @@ def extract_learned(parsed: Sequence[tuple[Doc, Article, Mentions]], coder: Code
     sentences = [list(doc.sents) for doc, _, _ in parsed]
     candidates = [[list(pairs(parties(sent, mentions))) for sent in sents]
                   for sents, (_, _, mentions) in zip(sentences, parsed)]
-    judged = iter(coder.judge([(_text(sent), [_spans(sent, p) for p in found])
+    judged = iter(coder.judge([(sentence_text(sent), [_spans(sent, p) for p in found])
                                for sents, per_sentence in zip(sentences, candidates)
                                for sent, found in zip(sents, per_sentence)]))
     events = []
@@ -49,12 +49,6 @@ def extract_learned(parsed: Sequence[tuple[Doc, Article, Mentions]], coder: Code
                              for sent, found in zip(sents, per_sentence)]
         events.append(assemble(doc, article, found_by_sentence))
     return events
-
-
-def _text(sent: Span) -> str:
-    """The sentence as the annotation sheets showed it: from its first character, no trailing
-    space (diplograph.ingest.annotations locates sentences the same way)."""
-    return sent.doc.text[sent[0].idx:sent[-1].idx + len(sent[-1].text)].rstrip()
 
 
 def _spans(sent: Span, pair: Pair) -> tuple[tuple[int, int], tuple[int, int] | None]:
